@@ -1,0 +1,1 @@
+// WardConsole: see docs/design.md.

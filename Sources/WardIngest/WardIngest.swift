@@ -1,0 +1,1 @@
+// WardIngest: see docs/design.md.

@@ -1,0 +1,22 @@
+/// Everything known about one function's configuration and exposure, joined: what the
+/// rules engine and the function detail screen read.
+public struct FunctionInventory: Sendable, Hashable {
+  public var function: Function
+  /// The tenant the store assigned the function's account to.
+  public var tenant: String
+  public var policy: [PolicyStatement]
+  /// Nil when the function has no URL (or none was collected).
+  public var url: FunctionURLConfig?
+  public var triggers: [Trigger]
+
+  public init(
+    function: Function, tenant: String, policy: [PolicyStatement] = [],
+    url: FunctionURLConfig? = nil, triggers: [Trigger] = []
+  ) {
+    self.function = function
+    self.tenant = tenant
+    self.policy = policy
+    self.url = url
+    self.triggers = triggers
+  }
+}

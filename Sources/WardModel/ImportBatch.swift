@@ -1,0 +1,56 @@
+/// Everything one input file contributed, ready for the store to write in one transaction.
+///
+/// Importers produce it; the store applies it. Collections an input format does not
+/// carry stay empty.
+public struct ImportBatch: Sendable, Hashable {
+  /// The detected format, e.g. `aws-lambda-list-functions`, `asff`, `prowler-ocsf`.
+  public var format: String
+  public var tenants: [Tenant] = []
+  /// Full function configurations (list-functions, get-function-configuration, get-function).
+  public var functions: [Function] = []
+  /// Changes to one field of an already-known function.
+  public var functionPatches: [FunctionPatch] = []
+  public var policies: [FunctionPolicy] = []
+  /// Functions known to have no resource policy (a ResourceNotFoundException response).
+  public var functionsWithoutPolicy: [String] = []
+  public var urlConfigs: [FunctionURLConfig] = []
+  /// Functions known to have no URL.
+  public var functionsWithoutURL: [String] = []
+  public var triggers: [Trigger] = []
+  public var metrics: [MetricSample] = []
+  public var costs: [CostSample] = []
+  public var findings: [Finding] = []
+  public var alerts: [Alert] = []
+
+  public init(format: String) { self.format = format }
+
+  /// Whether the file contributed nothing at all.
+  public var isEmpty: Bool {
+    tenants.isEmpty && functions.isEmpty && functionPatches.isEmpty && policies.isEmpty
+      && functionsWithoutPolicy.isEmpty && urlConfigs.isEmpty && functionsWithoutURL.isEmpty
+      && triggers.isEmpty && metrics.isEmpty && costs.isEmpty && findings.isEmpty
+      && alerts.isEmpty
+  }
+}
+
+/// A partial update to a known function, from responses that carry one aspect only.
+public struct FunctionPatch: Sendable, Hashable {
+  /// Unqualified function ARN.
+  public var functionArn: String
+  public var change: Change
+
+  public init(functionArn: String, change: Change) {
+    self.functionArn = functionArn
+    self.change = change
+  }
+
+  /// The aspect that changes.
+  public enum Change: Sendable, Hashable {
+    /// get-function-concurrency: nil clears it.
+    case reservedConcurrency(Int?)
+    /// get-function-event-invoke-config: DestinationConfig.OnFailure.Destination.
+    case onFailureDestination(String?)
+    /// logs describe-log-groups: retention in days, nil for never-expire.
+    case logRetention(logGroup: String, days: Int?)
+  }
+}

@@ -1,0 +1,1 @@
+// WardRules: see docs/design.md.

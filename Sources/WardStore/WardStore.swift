@@ -1,0 +1,1 @@
+// WardStore: see docs/design.md.

@@ -1,0 +1,1 @@
+// WardTerminal: see docs/design.md.

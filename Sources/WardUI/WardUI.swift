@@ -1,0 +1,1 @@
+// WardUI: see docs/design.md.
