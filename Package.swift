@@ -42,6 +42,13 @@ let package = Package(
       resources: []),
     // Ward's own rules and detectors.
     .target(name: "WardRules", dependencies: ["WardModel"], resources: [.copy("Resources")]),
+    // Who is at the keyboard: operators file, SSH identity, roles, tenant scope.
+    .target(
+      name: "WardAccess",
+      dependencies: [
+        "WardModel", .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // Terminal-agnostic UI kit.
     .target(name: "WardUI", dependencies: [.product(name: "Yams", package: "Yams")]),
     // The application: screens, navigation, actions.
@@ -52,7 +59,7 @@ let package = Package(
     .executableTarget(
       name: "ward",
       dependencies: [
-        "WardModel", "WardStore", "WardIngest", "WardRules", "WardUI", "WardConsole",
+        "WardModel", "WardStore", "WardIngest", "WardRules", "WardUI", "WardConsole", "WardAccess",
         "WardTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -63,6 +70,7 @@ let package = Package(
       resources: [.copy("../Fixtures")]),
     .testTarget(name: "WardRulesTests", dependencies: ["WardRules", "WardModel"]),
     .testTarget(name: "WardUITests", dependencies: ["WardUI"]),
+    .testTarget(name: "WardAccessTests", dependencies: ["WardAccess", "WardModel"]),
     .testTarget(
       name: "WardConsoleTests", dependencies: ["WardConsole", "WardUI", "WardStore", "WardModel"]),
     .testTarget(

@@ -34,7 +34,9 @@ public enum SecretClassifier {
   public static func nameLooksSensitive(_ name: String) -> Bool {
     let upper = name.uppercased()
     // Names that mention a key but hold an identifier, not a secret.
-    for benign in ["KEY_ID", "KMS_KEY", "KEY_ARN", "KEYSPACE", "PUBLIC_KEY", "KEY_NAME", "CACHE_KEY"]
+    for benign in [
+      "KEY_ID", "KMS_KEY", "KEY_ARN", "KEYSPACE", "PUBLIC_KEY", "KEY_NAME", "CACHE_KEY",
+    ]
     where upper.contains(benign) {
       if !upper.contains("SECRET") { return false }
     }

@@ -43,7 +43,8 @@ public enum UTC {
     let days = floorDiv(t, day)
     let secs = t - days * day
     let (y, m, d) = civil(fromDays: days)
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(Int(secs / 3600), 2)):\(pad(Int(secs / 60 % 60), 2)):\(pad(Int(secs % 60), 2))Z"
+    return
+      "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(Int(secs / 3600), 2)):\(pad(Int(secs / 60 % 60), 2)):\(pad(Int(secs % 60), 2))Z"
   }
 
   /// Formats the date part only: `2026-11-29`.

@@ -11,7 +11,8 @@ import Testing
     #expect(
       SecretClassifier.classify(
         name: "T",
-        value: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+        value:
+          "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
       ) == .jwt)
     #expect(
       SecretClassifier.classify(name: "API_TOKEN", value: "q8Xz3LmP0vR7tY2wK9sD4fG6hJ1nB5cV")
@@ -24,7 +25,8 @@ import Testing
     #expect(SecretClassifier.classify(name: "LOG_LEVEL", value: "debug") == nil)
     #expect(SecretClassifier.classify(name: "KMS_KEY_ARN", value: "arn:aws:kms:x") == nil)
     #expect(
-      SecretClassifier.classify(name: "SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:1:secret:x")
+      SecretClassifier.classify(
+        name: "SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:1:secret:x")
         == nil)
     #expect(SecretClassifier.classify(name: "API_KEY_ENABLED", value: "true") == nil)
   }
@@ -37,6 +39,7 @@ import Testing
     #expect(
       SecretClassifier.preview(name: "DB_PASSWORD", value: "hunter22", kind: .namedCredential)
         == "***(8)")
-    #expect(SecretClassifier.preview(name: "DB_HOST", value: "db.internal", kind: nil) == "db.internal")
+    #expect(
+      SecretClassifier.preview(name: "DB_HOST", value: "db.internal", kind: nil) == "db.internal")
   }
 }

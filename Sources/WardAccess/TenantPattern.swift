@@ -1,0 +1,60 @@
+/// A tenant name or glob (`*` any run, `?` one character) from the operators file.
+public struct TenantPattern: Sendable, Hashable, CustomStringConvertible {
+  public let text: String
+
+  public init(_ text: String) { self.text = text }
+
+  /// Whether the pattern is `*` (every tenant).
+  public var matchesAll: Bool { text == "*" }
+
+  /// Whether `name` matches the pattern (case-sensitive, whole name).
+  public func matches(_ name: String) -> Bool {
+    Self.glob(Array(text.unicodeScalars), Array(name.unicodeScalars))
+  }
+
+  public var description: String { text }
+
+  private static func glob(_ p: [Unicode.Scalar], _ s: [Unicode.Scalar]) -> Bool {
+    var pi = 0
+    var si = 0
+    var star = -1
+    var mark = 0
+    while si < s.count {
+      if pi < p.count && (p[pi] == "?" || p[pi] == s[si]) {
+        pi += 1
+        si += 1
+      } else if pi < p.count && p[pi] == "*" {
+        star = pi
+        mark = si
+        pi += 1
+      } else if star >= 0 {
+        pi = star + 1
+        mark += 1
+        si = mark
+      } else {
+        return false
+      }
+    }
+    while pi < p.count && p[pi] == "*" { pi += 1 }
+    return pi == p.count
+  }
+}
+
+/// The tenants an operator may see: either all, or those matching any pattern.
+public struct TenantScope: Sendable, Hashable {
+  public let patterns: [TenantPattern]
+
+  public init(patterns: [TenantPattern]) { self.patterns = patterns }
+
+  /// Every tenant.
+  public static let all = TenantScope(patterns: [TenantPattern("*")])
+
+  /// Whether the scope is unrestricted.
+  public var isAll: Bool { patterns.contains { $0.matchesAll } }
+
+  /// Whether the tenant named `name` is in scope.
+  public func allows(_ name: String) -> Bool { patterns.contains { $0.matches(name) } }
+
+  /// The names among `tenants` that are in scope, in their original order.
+  public func filter(_ tenants: [String]) -> [String] { tenants.filter(allows) }
+}
