@@ -30,7 +30,8 @@ struct BatchWriter {
       let (id, changed) = try tenancy.declare(tenant)
       summary.record(.tenants, changed ? .updated : .unchanged)
       for account in tenant.accounts {
-        summary.record(.accounts, try tenancy.assign(account: account, to: id) ? .updated : .unchanged)
+        summary.record(
+          .accounts, try tenancy.assign(account: account, to: id) ? .updated : .unchanged)
       }
     }
   }
@@ -47,7 +48,8 @@ struct BatchWriter {
       if let a = ARN(arn)?.account { accounts.insert(a) }
     }
     for account in accounts.sorted() where !account.isEmpty {
-      summary.record(.accounts, try tenancy.assign(account: account, to: id) ? .updated : .unchanged)
+      summary.record(
+        .accounts, try tenancy.assign(account: account, to: id) ? .updated : .unchanged)
     }
   }
 
@@ -220,7 +222,9 @@ struct BatchWriter {
       summary.record(
         .costs,
         try upserter.upsert(
-          keys: [.text(c.account ?? ""), .text(c.service), .text(c.function ?? ""), .integer(c.day)],
+          keys: [
+            .text(c.account ?? ""), .text(c.service), .text(c.function ?? ""), .integer(c.day),
+          ],
           values: [.integer(tenant), .real(c.amount), .text(c.currency)]))
     }
   }

@@ -42,7 +42,8 @@ struct FindingWriter {
       if f.compliance == .passed { return .skipped }
       let state = f.sourceState ?? .new
       let values =
-        [.text(f.id)] + Self.content(f, tenantId: tenantId, firstSeen: f.firstSeen, lastSeen: f.lastSeen)
+        [.text(f.id)]
+        + Self.content(f, tenantId: tenantId, firstSeen: f.firstSeen, lastSeen: f.lastSeen)
         + [.text(state.rawValue), .text(actor), .integer(now)]
       try db.prepare(
         """

@@ -2,7 +2,9 @@ import WardModel
 
 extension PostureStore {
   /// A page of functions sorted by tenant then name, with open findings by severity.
-  public func functions(filter: FunctionFilter = FunctionFilter(), after: PageCursor? = nil, limit: Int = 200)
+  public func functions(
+    filter: FunctionFilter = FunctionFilter(), after: PageCursor? = nil, limit: Int = 200
+  )
     throws -> Page<FunctionRow>
   {
     try connection.withDatabase { db in
@@ -42,7 +44,8 @@ extension PostureStore {
           }
           return row
         }
-        let next = rows.count == limit
+        let next =
+          rows.count == limit
           ? rows.last.map { PageCursor(values: [.text($0.tenant), .text($0.name), .text($0.arn)]) }
           : nil
         return Page(rows: withCounts, next: next)

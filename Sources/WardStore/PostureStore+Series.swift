@@ -2,7 +2,9 @@ import WardModel
 
 extension PostureStore {
   /// A page of alerts, newest first (start descending, then id).
-  public func alerts(filter: AlertFilter = AlertFilter(), after: PageCursor? = nil, limit: Int = 200)
+  public func alerts(
+    filter: AlertFilter = AlertFilter(), after: PageCursor? = nil, limit: Int = 200
+  )
     throws -> Page<AlertRow>
   {
     try connection.withDatabase { db in

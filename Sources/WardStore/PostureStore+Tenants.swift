@@ -16,15 +16,18 @@ extension PostureStore {
             (SELECT COUNT(*) FROM functions f WHERE f.tenant_id = t.id)
           FROM tenants t\(filter.sql) ORDER BY t.name
           """
-        ).rows(filter.binds, {
-          (
-            $0.int64(0),
-            TenantSummary(
-              name: $0.text(1), accounts: [],
-              labels: JSONText.decode([String: String].self, $0.text(2), default: [:]),
-              functionCount: $0.int(3), openBySeverity: [:], openByCategory: [:])
-          )
-        }) {
+        ).rows(
+          filter.binds,
+          {
+            (
+              $0.int64(0),
+              TenantSummary(
+                name: $0.text(1), accounts: [],
+                labels: JSONText.decode([String: String].self, $0.text(2), default: [:]),
+                functionCount: $0.int(3), openBySeverity: [:], openByCategory: [:])
+            )
+          })
+        {
           summaries[id] = summary
           order.append(id)
         }

@@ -31,12 +31,14 @@ extension PostureStore {
         guard
           let current = try db.prepare(
             "SELECT state, version, state_by, state_at, state_reason FROM findings\(filter.sql)"
-          ).first(filter.binds, {
-            (
-              TriageState(rawValue: $0.text(0)) ?? .new, $0.int64(1), $0.optionalText(2),
-              $0.optionalInt64(3), $0.optionalText(4)
-            )
-          })
+          ).first(
+            filter.binds,
+            {
+              (
+                TriageState(rawValue: $0.text(0)) ?? .new, $0.int64(1), $0.optionalText(2),
+                $0.optionalInt64(3), $0.optionalText(4)
+              )
+            })
         else { throw StoreError.findingNotFound(findingId) }
         guard current.1 == expectedVersion else {
           throw StoreError.conflict(

@@ -1,3 +1,4 @@
+import CSQLite
 import WardModel
 
 /// Maps accounts to tenants inside a write transaction, creating tenants on demand and
@@ -17,9 +18,12 @@ struct Tenancy {
 
   /// The id of tenant `name`, creating it (marked automatic unless `auto` is false).
   func tenantId(named name: String, auto: Bool = true) throws -> Int64 {
-    if let id = try db.prepare("SELECT id FROM tenants WHERE name = ?").first([.text(name)], {
-      $0.int64(0)
-    }) {
+    if let id = try db.prepare("SELECT id FROM tenants WHERE name = ?").first(
+      [.text(name)],
+      {
+        $0.int64(0)
+      })
+    {
       return id
     }
     try db.prepare("INSERT INTO tenants (name, labels, auto) VALUES (?, '{}', ?)")
@@ -102,7 +106,5 @@ struct Tenancy {
     ).run()
   }
 }
-
-import CSQLite
 
 func sqlite3LastInsertRowid(_ db: Database) -> Int64 { sqlite3_last_insert_rowid(db.handle) }
