@@ -1,0 +1,94 @@
+import CSQLite
+
+/// One SQLite connection: pragmas, a statement cache and transactions.
+///
+/// Not thread-safe by itself; `PostureStore` serialises access with a lock.
+final class Database {
+  let handle: OpaquePointer
+  let isReadOnly: Bool
+  private var cache: [String: Statement] = [:]
+  private var inTransaction = false
+
+  /// Opens `path`; read-write creates the file, read-only never writes to it.
+  init(path: String, readOnly: Bool) throws {
+    var db: OpaquePointer?
+    let flags =
+      (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+      | SQLITE_OPEN_NOMUTEX
+    let rc = sqlite3_open_v2(path, &db, flags, nil)
+    guard rc == SQLITE_OK, let db else {
+      let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      sqlite3_close_v2(db)
+      throw StoreError.sqlite(code: rc, message: "\(message): \(path)", sql: nil)
+    }
+    handle = db
+    isReadOnly = readOnly
+    sqlite3_extended_result_codes(db, 1)
+    do {
+      try execute("PRAGMA busy_timeout = 5000")
+      try execute("PRAGMA foreign_keys = ON")
+      if !readOnly {
+        try execute("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA synchronous = NORMAL")
+      }
+    } catch {
+      cache.removeAll()
+      sqlite3_close_v2(db)
+      throw error
+    }
+  }
+
+  deinit {
+    cache.removeAll()
+    sqlite3_close_v2(handle)
+  }
+
+  /// Runs one or more statements that take no parameters (DDL, pragmas).
+  func execute(_ sql: String) throws {
+    var errmsg: UnsafeMutablePointer<CChar>?
+    let rc = sqlite3_exec(handle, sql, nil, nil, &errmsg)
+    if rc != SQLITE_OK {
+      let message = errmsg.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+      sqlite3_free(errmsg)
+      throw StoreError.sqlite(code: rc, message: message, sql: sql)
+    }
+  }
+
+  /// A cached prepared statement for `sql` (reset, bindings kept until the next bind).
+  func prepare(_ sql: String) throws -> Statement {
+    if let s = cache[sql] {
+      s.reset()
+      return s
+    }
+    let s = try Statement(db: handle, sql: sql)
+    cache[sql] = s
+    return s
+  }
+
+  /// Runs `body` in one transaction: BEGIN IMMEDIATE for writes (so the write lock is
+  /// taken up front and busy_timeout applies), DEFERRED for reads. Rolls back on error.
+  /// A nested call joins the outer transaction.
+  func transaction<T>(write: Bool = true, _ body: () throws -> T) throws -> T {
+    if inTransaction { return try body() }
+    if write && isReadOnly { throw StoreError.readOnly }
+    try execute(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+    inTransaction = true
+    defer { inTransaction = false }
+    do {
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  /// Rows changed by the most recent statement.
+  var changes: Int { Int(sqlite3_changes(handle)) }
+
+  /// Reads an integer pragma such as `user_version` or `data_version`.
+  func pragmaInt(_ name: String) throws -> Int64 {
+    try prepare("PRAGMA \(name)").first { $0.int64(0) } ?? 0
+  }
+}

@@ -1,1 +1,0 @@
-// WardStore: see docs/design.md.
