@@ -64,7 +64,7 @@ public struct Canvas: Sendable, Hashable {
     text: String, at point: Point, style: Style = .plain, maxWidth: Int? = nil
   ) -> Int {
     guard point.y >= 0, point.y < height else { return 0 }
-    let limit = min(width, point.x + (maxWidth ?? width))
+    let limit = maxWidth.map { min(width, point.x + $0) } ?? width
     var x = point.x
     for character in sanitizer.sanitize(text) {
       if x >= limit { break }
@@ -115,12 +115,14 @@ public struct Canvas: Sendable, Hashable {
 
   /// Draws a horizontal line of `length` cells.
   public mutating func horizontalLine(at point: Point, length: Int, style: Style) {
-    fill(Rect(x: point.x, y: point.y, width: length, height: 1), with: glyphs.horizontal, style: style)
+    fill(
+      Rect(x: point.x, y: point.y, width: length, height: 1), with: glyphs.horizontal, style: style)
   }
 
   /// Draws a vertical line of `length` cells.
   public mutating func verticalLine(at point: Point, length: Int, style: Style) {
-    fill(Rect(x: point.x, y: point.y, width: 1, height: length), with: glyphs.vertical, style: style)
+    fill(
+      Rect(x: point.x, y: point.y, width: 1, height: length), with: glyphs.vertical, style: style)
   }
 
   /// Draws a box around the edge of `rect`, with an optional title in the top border.
@@ -130,7 +132,9 @@ public struct Canvas: Sendable, Hashable {
     _ rect: Rect, style: Style = Style(role: .border), title: String? = nil,
     titleStyle: Style = Style(role: .title)
   ) -> Rect {
-    guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+    guard rect.width >= 2, rect.height >= 2 else {
+      return Rect(x: rect.x, y: rect.y, width: 0, height: 0)
+    }
     horizontalLine(at: Point(x: rect.x + 1, y: rect.y), length: rect.width - 2, style: style)
     horizontalLine(at: Point(x: rect.x + 1, y: rect.maxY - 1), length: rect.width - 2, style: style)
     verticalLine(at: Point(x: rect.x, y: rect.y + 1), length: rect.height - 2, style: style)
@@ -138,7 +142,8 @@ public struct Canvas: Sendable, Hashable {
     put(text: String(glyphs.topLeft), at: Point(x: rect.x, y: rect.y), style: style)
     put(text: String(glyphs.topRight), at: Point(x: rect.maxX - 1, y: rect.y), style: style)
     put(text: String(glyphs.bottomLeft), at: Point(x: rect.x, y: rect.maxY - 1), style: style)
-    put(text: String(glyphs.bottomRight), at: Point(x: rect.maxX - 1, y: rect.maxY - 1), style: style)
+    put(
+      text: String(glyphs.bottomRight), at: Point(x: rect.maxX - 1, y: rect.maxY - 1), style: style)
     if let title, rect.width > 4 {
       let text = truncate(sanitizer.sanitize(title), to: rect.width - 4, ellipsis: glyphs.ellipsis)
       put(text: " " + text + " ", at: Point(x: rect.x + 1, y: rect.y), style: titleStyle)
@@ -176,4 +181,19 @@ public struct Canvas: Sendable, Hashable {
 
   /// The style of the cell at (x, y).
   public func style(atX x: Int, y: Int) -> Style { self[x, y].style }
+}
+
+extension Canvas {
+  /// Writes `text` sanitised, then truncated with the glyph set's ellipsis or padded to
+  /// exactly `width` columns with `alignment`. Use for table cells and fixed fields.
+  @discardableResult
+  public mutating func put(
+    text: String, at point: Point, width: Int, alignment: Alignment, style: Style = .plain
+  ) -> Int {
+    guard width > 0 else { return 0 }
+    let safe = sanitizer.sanitize(text)
+    return put(
+      text: pad(safe, to: width, alignment: alignment, ellipsis: glyphs.ellipsis), at: point,
+      style: style, maxWidth: width)
+  }
 }

@@ -11,7 +11,9 @@ public enum Format {
       return magnitude == rounded || magnitude >= 100
         ? sign + String(Int(rounded)) : sign + oneDecimal(magnitude)
     }
-    let units: [(scale: Double, suffix: String)] = [(1e3, "k"), (1e6, "M"), (1e9, "G"), (1e12, "T")]
+    let units: [(scale: Double, suffix: String)] = [
+      (1e3, "k"), (1e6, "M"), (1e9, "G"), (1e12, "T"),
+    ]
     var unit = units.lastIndex { magnitude >= $0.scale } ?? 0
     // 999.96k would print as "1000k": promote to the next unit instead.
     if (magnitude / units[unit].scale).rounded() >= 1000, unit + 1 < units.count { unit += 1 }

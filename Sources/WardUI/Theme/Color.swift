@@ -29,7 +29,10 @@ public enum Color: Sendable, Hashable {
       return
     }
     let name = s.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "")
-    if name == "grey" || name == "gray" { self = .indexed(8); return }
+    if name == "grey" || name == "gray" {
+      self = .indexed(8)
+      return
+    }
     guard let index = Self.names.firstIndex(of: name) else { return nil }
     self = .indexed(UInt8(index))
   }

@@ -102,7 +102,8 @@ public struct Theme: Sendable, Hashable {
         return color(own, depth: depth, foreground: foreground)
       }
       let base: Role = foreground ? .text : .background
-      return role == base ? .terminalDefault : color(.role(base), depth: depth, foreground: foreground)
+      return role == base
+        ? .terminalDefault : color(.role(base), depth: depth, foreground: foreground)
     }
   }
 }

@@ -55,7 +55,8 @@ extension Theme {
       throw ThemeError(file: file, key: "", reason: "expected a mapping with `name` and `roles`")
     }
     for key in top.keys where !["name", "description", "roles"].contains(key) {
-      throw ThemeError(file: file, key: key, reason: "unknown key (expected name, description, roles)")
+      throw ThemeError(
+        file: file, key: key, reason: "unknown key (expected name, description, roles)")
     }
     guard let name = top["name"] as? String, !name.isEmpty else {
       throw ThemeError(file: file, key: "name", reason: "missing or not a string")
@@ -91,7 +92,8 @@ extension Theme {
       case "attrs": entry.attributes = try attributes(value, key: keyPath, file: file)
       case "mono": entry.mono = try attributes(value, key: keyPath, file: file)
       default:
-        throw ThemeError(file: file, key: keyPath, reason: "unknown key (expected fg, bg, attrs, mono)")
+        throw ThemeError(
+          file: file, key: keyPath, reason: "unknown key (expected fg, bg, attrs, mono)")
       }
     }
     return entry
@@ -110,7 +112,8 @@ extension Theme {
     guard let color = Color(parsing: text) else {
       throw ThemeError(
         file: file, key: key,
-        reason: "bad colour `\(text)` (use #rrggbb, 0-255, a name like red or brightred, or default)")
+        reason:
+          "bad colour `\(text)` (use #rrggbb, 0-255, a name like red or brightred, or default)")
     }
     return .color(color)
   }
