@@ -1,1 +1,0 @@
-// WardTerminal: see docs/design.md.

@@ -1,1 +1,0 @@
-// WardUI: see docs/design.md.

@@ -1,0 +1,217 @@
+/// How a table column takes its width.
+public enum ColumnWidth: Sendable, Hashable {
+  /// Exactly this many columns.
+  case fixed(Int)
+  /// A share of the space left after fixed columns, never below `min`.
+  case flex(weight: Int = 1, min: Int = 4)
+}
+
+/// A table column: title, width rule, alignment.
+public struct TableColumn: Sendable, Hashable {
+  public var title: String
+  public var width: ColumnWidth
+  public var alignment: Alignment
+  public init(_ title: String, width: ColumnWidth = .flex(), alignment: Alignment = .left) {
+    self.title = title
+    self.width = width
+    self.alignment = alignment
+  }
+}
+
+/// One cell of a table row: text plus an optional role (e.g. a severity role). Give
+/// severity cells text or a glyph as well: colour alone must never carry meaning.
+public struct TableCell: Sendable, Hashable, ExpressibleByStringLiteral {
+  public var text: String
+  public var role: Role?
+  public init(_ text: String, role: Role? = nil) {
+    self.text = text
+    self.role = role
+  }
+  public init(stringLiteral value: String) { self.init(value) }
+}
+
+/// Which column is sorted and which way. Drawn as an arrow plus underline on the header,
+/// never by colour alone (k9s #3955).
+public struct TableSort: Sendable, Hashable {
+  public var column: Int
+  public var ascending: Bool
+  public init(column: Int, ascending: Bool) {
+    self.column = column
+    self.ascending = ascending
+  }
+}
+
+/// A virtually scrolled table: the caller passes only the visible window of rows
+/// (`rows`, starting at absolute index `firstRowIndex` out of `totalRows`), so drawing costs
+/// the same for ten rows or ten million.
+///
+/// Layout: a 2-column gutter (caret for the selected row, mark glyph for marked rows), then
+/// columns separated by one space. The selected row also gets the `selection` role, which
+/// themes draw as reverse on monochrome terminals.
+public struct Table: Sendable, Hashable {
+  public var columns: [TableColumn]
+  /// The visible window of rows, each with one cell per column.
+  public var rows: [[TableCell]]
+  /// Absolute index of `rows[0]`.
+  public var firstRowIndex: Int
+  /// Total number of rows in the underlying list (for the position indicator).
+  public var totalRows: Int
+  /// Absolute index of the selected row, if any.
+  public var selectedIndex: Int?
+  /// Absolute indices of marked rows.
+  public var marked: Set<Int>
+  public var sort: TableSort?
+  public var showHeader: Bool
+  /// Shown when there are no rows.
+  public var emptyMessage: String
+
+  public init(
+    columns: [TableColumn], rows: [[TableCell]], firstRowIndex: Int = 0, totalRows: Int? = nil,
+    selectedIndex: Int? = nil, marked: Set<Int> = [], sort: TableSort? = nil,
+    showHeader: Bool = true, emptyMessage: String = "no rows"
+  ) {
+    self.columns = columns
+    self.rows = rows
+    self.firstRowIndex = firstRowIndex
+    self.totalRows = totalRows ?? (firstRowIndex + rows.count)
+    self.selectedIndex = selectedIndex
+    self.marked = marked
+    self.sort = sort
+    self.showHeader = showHeader
+    self.emptyMessage = emptyMessage
+  }
+
+  /// Width of the selection/mark gutter.
+  public static let gutterWidth = 2
+
+  /// Column widths for a table `width` columns wide (gutter and separators excluded).
+  /// Fixed columns first; flex columns share the rest by weight, the remainder going to the
+  /// leftmost. If even the minimums do not fit, rightmost columns shrink to zero.
+  public static func layout(_ columns: [TableColumn], width: Int) -> [Int] {
+    let available = max(0, width - gutterWidth - max(0, columns.count - 1))
+    var widths = columns.map { column -> Int in
+      switch column.width {
+      case .fixed(let n): return max(0, n)
+      case .flex(_, let minimum): return max(0, minimum)
+      }
+    }
+    var spare = available - widths.reduce(0, +)
+    if spare > 0 {
+      let flexIndices = columns.indices.filter {
+        if case .flex = columns[$0].width { return true } else { return false }
+      }
+      let weights = flexIndices.map { index -> Int in
+        if case .flex(let weight, _) = columns[index].width { return max(1, weight) }
+        return 1
+      }
+      let totalWeight = weights.reduce(0, +)
+      if totalWeight > 0 {
+        var given = 0
+        for (i, index) in flexIndices.enumerated() {
+          let share = spare * weights[i] / totalWeight
+          widths[index] += share
+          given += share
+        }
+        var remainder = spare - given
+        for index in flexIndices where remainder > 0 {
+          widths[index] += 1
+          remainder -= 1
+        }
+        spare = 0
+      }
+    }
+    var overflow = widths.reduce(0, +) - available
+    var index = widths.count - 1
+    while overflow > 0, index >= 0 {
+      let cut = min(overflow, widths[index])
+      widths[index] -= cut
+      overflow -= cut
+      index -= 1
+    }
+    return widths
+  }
+
+  /// The first visible row that keeps `selected` on screen, moving `currentOffset` as little
+  /// as possible (scroll only when the selection leaves the window).
+  public static func scrollOffset(
+    selected: Int, currentOffset: Int, visibleRows: Int, totalRows: Int
+  ) -> Int {
+    guard visibleRows > 0, totalRows > 0 else { return 0 }
+    var offset = currentOffset
+    if selected < offset { offset = selected }
+    if selected >= offset + visibleRows { offset = selected - visibleRows + 1 }
+    return max(0, min(offset, totalRows - visibleRows))
+  }
+
+  /// Number of data rows that fit in a rect of `height` rows.
+  public func visibleRowCount(height: Int) -> Int { max(0, height - (showHeader ? 1 : 0)) }
+
+  /// "12/10000" style position text: selected (1-based) over total.
+  public var positionText: String {
+    guard totalRows > 0 else { return "0/0" }
+    return "\((selectedIndex ?? firstRowIndex) + 1)/\(totalRows)"
+  }
+
+  /// Draws the table into `rect`.
+  public func render(into canvas: inout Canvas, rect: Rect) {
+    guard !rect.isEmpty else { return }
+    let glyphs = canvas.glyphs
+    let widths = Self.layout(columns, width: rect.width)
+    var y = rect.y
+    if showHeader {
+      let headerStyle = Style(role: .header)
+      canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: headerStyle)
+      var x = rect.x + Self.gutterWidth
+      for (index, column) in columns.enumerated() {
+        var title = column.title
+        var style = headerStyle
+        if let sort, sort.column == index {
+          let arrow = sort.ascending ? glyphs.arrowUp : glyphs.arrowDown
+          title =
+            truncate(
+              canvas.sanitizer.sanitize(title), to: widths[index] - 2, ellipsis: glyphs.ellipsis)
+            + " " + String(arrow)
+          style = style.adding([.underline, .bold])
+        }
+        canvas.put(
+          text: title, at: Point(x: x, y: y), width: widths[index], alignment: column.alignment,
+          style: style)
+        x += widths[index] + 1
+      }
+      y += 1
+    }
+    if rows.isEmpty {
+      if y < rect.maxY {
+        canvas.put(
+          text: emptyMessage, at: Point(x: rect.x + Self.gutterWidth, y: y),
+          style: Style(role: .muted), maxWidth: rect.width - Self.gutterWidth)
+      }
+      return
+    }
+    for (offset, row) in rows.enumerated() {
+      guard y < rect.maxY else { break }
+      let absolute = firstRowIndex + offset
+      let selected = absolute == selectedIndex
+      let isMarked = marked.contains(absolute)
+      let rowStyle = selected ? Style(role: .selection) : Style.plain
+      canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: rowStyle)
+      let gutter = String(selected ? glyphs.caret : " ") + String(isMarked ? glyphs.mark : " ")
+      canvas.put(
+        text: gutter, at: Point(x: rect.x, y: y),
+        style: isMarked && !selected ? Style(role: .mark) : rowStyle, maxWidth: Self.gutterWidth)
+      var x = rect.x + Self.gutterWidth
+      for (index, column) in columns.enumerated() {
+        let cell = index < row.count ? row[index] : TableCell("")
+        var style = rowStyle
+        if let role = cell.role {
+          style = selected ? Style(fg: .role(role), bg: .role(.selection)) : Style(fg: .role(role))
+        }
+        canvas.put(
+          text: cell.text, at: Point(x: x, y: y), width: widths[index], alignment: column.alignment,
+          style: style)
+        x += widths[index] + 1
+      }
+      y += 1
+    }
+  }
+}
