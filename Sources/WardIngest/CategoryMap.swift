@@ -123,7 +123,8 @@ public enum CategoryMap {
   public static let keywords: [(String, Category)] = [
     ("secret", .secrets), ("password", .secrets), ("credential", .secrets),
     ("encrypt", .secrets), ("kms", .secrets),
-    ("cross_account", .crossTenant), ("cross-account", .crossTenant), ("cross account", .crossTenant),
+    ("cross_account", .crossTenant), ("cross-account", .crossTenant),
+    ("cross account", .crossTenant),
     ("tenant", .crossTenant), ("shared", .crossTenant),
     ("public", .invocation), ("authoriz", .invocation), ("auth", .invocation),
     ("permission", .invocation), ("principal", .invocation), ("url", .invocation),
@@ -135,10 +136,11 @@ public enum CategoryMap {
     ("log", .monitoring), ("trac", .monitoring), ("x-ray", .monitoring), ("xray", .monitoring),
     ("alarm", .monitoring), ("monitor", .monitoring), ("dead letter", .monitoring),
     ("dead_letter", .monitoring), ("dlq", .monitoring), ("destination", .monitoring),
+    ("cold", .coldStart), ("snapstart", .coldStart), ("provisioned", .coldStart),
+    ("init_", .coldStart), ("initiali", .coldStart),
     ("concurren", .dos), ("throttl", .dos), ("quota", .dos), ("multi_az", .dos),
     ("multi-az", .dos), ("availability", .dos), ("cost", .dos),
     ("waf", .injection), ("injection", .injection), ("validat", .injection), ("sast", .injection),
-    ("cold", .coldStart), ("snapstart", .coldStart), ("provisioned", .coldStart), ("init", .coldStart),
     ("vpc", .attackSurface), ("exposed", .attackSurface), ("endpoint", .attackSurface),
     ("trigger", .attackSurface), ("event source", .attackSurface),
   ]

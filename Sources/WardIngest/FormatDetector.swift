@@ -31,8 +31,12 @@ enum FormatDetector {
       return try LambdaFunctionReader.readConfiguration(value, context: context)
     }
     if has("Policy") { return try PolicyReader.read(value, context: context) }
-    if has("FunctionUrl") && has("AuthType") { return try URLConfigReader.read(value, context: context) }
-    if has("EventSourceMappings") { return try EventSourceMappingReader.read(value, context: context) }
+    if has("FunctionUrl") && has("AuthType") {
+      return try URLConfigReader.read(value, context: context)
+    }
+    if has("EventSourceMappings") {
+      return try EventSourceMappingReader.read(value, context: context)
+    }
     if has("DestinationConfig") || (has("MaximumEventAgeInSeconds") && !has("FunctionName")) {
       return try AspectReaders.readEventInvokeConfig(value, context: context)
     }
@@ -49,7 +53,9 @@ enum FormatDetector {
     if has("Findings") { return try SecurityHubReader.read(try value.required("Findings").array()) }
     if has("SchemaVersion") && has("ProductArn") { return try SecurityHubReader.read([value]) }
     if has("class_uid") { return try ProwlerReader.read([value]) }
-    if has("check_type") && has("results") { return try CheckovReader.read([value], context: context) }
+    if has("check_type") && has("results") {
+      return try CheckovReader.read([value], context: context)
+    }
     let keys = value.keys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
     throw value.failure("not a format Ward reads: looks like a JSON object with keys \(keys)")
   }
@@ -61,13 +67,18 @@ enum FormatDetector {
     guard first.isObject else {
       throw first.failure("not a format Ward reads: looks like a JSON list of \(first.kind.noun)s")
     }
-    if first["class_uid"] != nil || first["finding_info"] != nil { return try ProwlerReader.read(items) }
+    if first["class_uid"] != nil || first["finding_info"] != nil {
+      return try ProwlerReader.read(items)
+    }
     if first["SchemaVersion"] != nil || first["ProductArn"] != nil {
       return try SecurityHubReader.read(items)
     }
-    if first["check_type"] != nil && first["results"] != nil { return try CheckovReader.read(items, context: context) }
+    if first["check_type"] != nil && first["results"] != nil {
+      return try CheckovReader.read(items, context: context)
+    }
     let keys = first.keys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
-    throw first.failure("not a format Ward reads: looks like a JSON list of objects with keys \(keys)")
+    throw first.failure(
+      "not a format Ward reads: looks like a JSON list of objects with keys \(keys)")
   }
 }
 
@@ -78,7 +89,9 @@ enum AWSTime {
     switch v.kind {
     case .string:
       let text = try v.string()
-      guard let t = UTC.parse(text) else { throw v.failure("not a timestamp: \"\(text.prefix(40))\"") }
+      guard let t = UTC.parse(text) else {
+        throw v.failure("not a timestamp: \"\(text.prefix(40))\"")
+      }
       return t
     case .number:
       let d = try v.double()
@@ -88,7 +101,9 @@ enum AWSTime {
         throw v.typeMismatch("a timestamp")
       }
       let days = UTC.daysFromCivil(year: y, month: mo, day: d)
-      let secs = (try v.int("hour") ?? 0) * 3600 + (try v.int("minute") ?? 0) * 60 + (try v.int("second") ?? 0)
+      let secs =
+        (try v.int("hour") ?? 0) * 3600 + (try v.int("minute") ?? 0) * 60
+        + (try v.int("second") ?? 0)
       return days * UTC.day + EpochSeconds(secs)
     default:
       throw v.typeMismatch("a timestamp")

@@ -31,7 +31,9 @@ public struct ImportContext: Sendable, Hashable {
   func requireFunctionArn(_ what: String) throws -> String {
     if let functionArn { return functionArn }
     var missing: [String] = []
-    if functionName == nil { missing.append("function name (functions/NAME/ or metrics/NAME.json)") }
+    if functionName == nil {
+      missing.append("function name (functions/NAME/ or metrics/NAME.json)")
+    }
     if account == nil { missing.append("account (sts-get-caller-identity.json)") }
     if region == nil { missing.append("region (lambda-list-functions.json)") }
     throw ReadError(

@@ -8,7 +8,8 @@ import WardModel
 /// Custodian's operation-less 404 recordings, as a hint to which aspect is missing).
 public enum Importer {
   /// Reads and parses the file at `path`.
-  public static func read(path: String, context: ImportContext = ImportContext()) throws(ImportError)
+  public static func read(path: String, context: ImportContext = ImportContext())
+    throws(ImportError)
     -> ImportBatch
   {
     let bytes = try FileInput.load(path: path)
@@ -44,7 +45,7 @@ public enum Importer {
     case .tenantsYAML(let text):
       return try TenantsReader.read(text)
     case .other(let looksLike):
-      throw ReadError("not a format Ward reads: looks like \(looksLike)")
+      throw ReadError(place: "line 1", "not a format Ward reads: looks like \(looksLike)")
     }
   }
 }
@@ -57,7 +58,8 @@ enum FileInput {
       throw ImportError(file: path, reason: "no such file")
     }
     if isDirectory.boolValue {
-      throw ImportError(file: path, reason: "is a directory, not a file (import the directory to read its files)")
+      throw ImportError(
+        file: path, reason: "is a directory, not a file (import the directory to read its files)")
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw ImportError(file: path, reason: "cannot open the file (permission denied?)")

@@ -53,7 +53,9 @@ enum TextSniffer {
     let trimmed = text.drop { $0.isWhitespace }
     let firstLine = trimmed.prefix { $0 != "\n" }
     if trimmed.hasPrefix("<") { return "XML or HTML" }
-    if trimmed.hasPrefix("---") || firstLine.range(of: #"^[A-Za-z_][\w-]*:"#, options: .regularExpression) != nil {
+    if trimmed.hasPrefix("---")
+      || firstLine.range(of: #"^[A-Za-z_][\w-]*:"#, options: .regularExpression) != nil
+    {
       return "YAML without a top-level tenants: list"
     }
     if firstLine.contains(";") && firstLine.split(separator: ";").count > 3 {

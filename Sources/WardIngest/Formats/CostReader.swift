@@ -3,7 +3,9 @@ import WardModel
 /// ce get-cost-and-usage and get-cost-and-usage-with-resources.
 enum CostReader {
   /// Cost metrics in order of preference.
-  static let metricPreference = ["UnblendedCost", "NetUnblendedCost", "AmortizedCost", "BlendedCost"]
+  static let metricPreference = [
+    "UnblendedCost", "NetUnblendedCost", "AmortizedCost", "BlendedCost",
+  ]
 
   /// Tag keys whose value names the function (`Function$orders-api`).
   static let functionTagKeys: Set<String> = [
@@ -30,7 +32,8 @@ enum CostReader {
           continue
         }
         batch.costs.append(
-          CostSample(account: context.account, service: "Total", day: day, amount: amount, currency: unit))
+          CostSample(
+            account: context.account, service: "Total", day: day, amount: amount, currency: unit))
         continue
       }
       for group in groups {
@@ -49,13 +52,16 @@ enum CostReader {
             let parts = key.split(separator: "$", maxSplits: 1, omittingEmptySubsequences: false)
             let tagKey = parts.count == 2 ? String(parts[0]) : def.key
             let tagValue = parts.count == 2 ? String(parts[1]) : key
-            if functionTagKeys.contains(tagKey.lowercased()) || functionTagKeys.contains(def.key.lowercased()) {
+            if functionTagKeys.contains(tagKey.lowercased())
+              || functionTagKeys.contains(def.key.lowercased())
+            {
               function = tagValue.isEmpty ? nil : (ARN(tagValue)?.unqualifiedLambdaARN ?? tagValue)
             }
           default: break
           }
         }
-        guard let metrics = try group.object("Metrics"), let (amount, unit) = try pick(metrics) else {
+        guard let metrics = try group.object("Metrics"), let (amount, unit) = try pick(metrics)
+        else {
           continue
         }
         let serviceName = service ?? (function != nil ? "AWS Lambda" : "Total")
@@ -73,8 +79,11 @@ enum CostReader {
     for name in metricPreference {
       guard let m = try metrics.object(name) else { continue }
       let amountValue = try m.required("Amount")
-      let text = try amountValue.kind == .number ? String(amountValue.double()) : amountValue.string()
-      guard let amount = Double(text) else { throw amountValue.failure("not an amount: \"\(text)\"") }
+      let text =
+        try amountValue.kind == .number ? String(amountValue.double()) : amountValue.string()
+      guard let amount = Double(text) else {
+        throw amountValue.failure("not an amount: \"\(text)\"")
+      }
       return (amount, try m.string("Unit") ?? "USD")
     }
     return nil

@@ -60,7 +60,8 @@ enum LambdaFunctionReader {
     let layers = try (c.array("Layers") ?? []).map { layer in
       Layer(arn: try layer.requiredString("Arn"), codeSize: try layer.int("CodeSize"))
     }
-    let logGroup = try c.object("LoggingConfig")?.string("LogGroup") ?? "/aws/lambda/\(functionName)"
+    let logGroup =
+      try c.object("LoggingConfig")?.string("LogGroup") ?? "/aws/lambda/\(functionName)"
     return Function(
       arn: arn, name: functionName, account: parsed.account, region: parsed.region,
       runtime: try c.string("Runtime"), handler: try c.string("Handler"),

@@ -164,7 +164,8 @@ enum MetricDataReader {
         // Id names the metric; label "NAME MetricName" names the function.
         let words = label.split(separator: " ").map(String.init)
         if LambdaMetric.fromLabel(words[1]) != nil {
-          functionArn = ImportContext(account: context.account, region: context.region)
+          functionArn =
+            ImportContext(account: context.account, region: context.region)
             .functionArn(nameOrArn: words[0]) ?? functionArn
         }
       }
@@ -192,7 +193,8 @@ enum MetricDataReader {
     batch.metrics = acc.samples()
     if batch.metrics.isEmpty && !unknown.isEmpty {
       throw value.failure(
-        "no AWS/Lambda metric recognised (Ids or labels: \(unknown.prefix(5).joined(separator: ", ")))")
+        "no AWS/Lambda metric recognised (Ids or labels: \(unknown.prefix(5).joined(separator: ", ")))"
+      )
     }
     return batch
   }

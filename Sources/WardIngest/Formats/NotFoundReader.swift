@@ -34,7 +34,9 @@ enum NotFoundReader {
     return try notFound(operation: operation, context: context, place: "$.data.Error")
   }
 
-  static func notFound(operation: String, context: ImportContext, place: String) throws -> ImportBatch {
+  static func notFound(operation: String, context: ImportContext, place: String) throws
+    -> ImportBatch
+  {
     do {
       switch operation {
       case "GetPolicy":
@@ -53,7 +55,9 @@ enum NotFoundReader {
             change: .onFailureDestination(nil)))
         return batch
       default:
-        throw ReadError("ResourceNotFoundException from \(operation.isEmpty ? "an unknown operation" : operation), which Ward does not read")
+        throw ReadError(
+          "ResourceNotFoundException from \(operation.isEmpty ? "an unknown operation" : operation), which Ward does not read"
+        )
       }
     } catch var error as ReadError {
       if error.place.isEmpty { error.place = place }

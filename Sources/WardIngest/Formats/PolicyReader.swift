@@ -14,9 +14,12 @@ enum PolicyReader {
       do {
         policy = try JSONDocument(parsing: Array(text.utf8)).root
       } catch let inner as ReadError {
-        throw policyValue.failure("the embedded policy JSON is invalid at \(inner.place): \(inner.reason)")
+        throw policyValue.failure(
+          "the embedded policy JSON is invalid at \(inner.place): \(inner.reason)")
       }
-      guard policy.isObject else { throw policyValue.failure("the embedded policy is not a JSON object") }
+      guard policy.isObject else {
+        throw policyValue.failure("the embedded policy is not a JSON object")
+      }
     default:
       throw policyValue.typeMismatch("a policy document (string or object)")
     }
@@ -86,7 +89,8 @@ enum PolicyReader {
   }
 
   static func normalise(_ principal: String) -> String {
-    if let arn = ARN(principal), arn.service == "iam", arn.resource == "root", !arn.account.isEmpty {
+    if let arn = ARN(principal), arn.service == "iam", arn.resource == "root", !arn.account.isEmpty
+    {
       return arn.account
     }
     return principal
@@ -148,12 +152,15 @@ enum AspectReaders {
     let arn = try context.requireFunctionArn("get-function-concurrency")
     batch.functionPatches.append(
       FunctionPatch(
-        functionArn: arn, change: .reservedConcurrency(try value.int("ReservedConcurrentExecutions"))))
+        functionArn: arn,
+        change: .reservedConcurrency(try value.int("ReservedConcurrentExecutions"))))
     return batch
   }
 
   /// get-function-event-invoke-config.
-  static func readEventInvokeConfig(_ value: JSONValue, context: ImportContext) throws -> ImportBatch {
+  static func readEventInvokeConfig(_ value: JSONValue, context: ImportContext) throws
+    -> ImportBatch
+  {
     var batch = ImportBatch(format: "aws-lambda-get-function-event-invoke-config")
     let arn: String
     if let text = try value.string("FunctionArn"), let parsed = ARN(text)?.unqualifiedLambdaARN {
@@ -161,7 +168,8 @@ enum AspectReaders {
     } else {
       arn = try context.requireFunctionArn("this event invoke config")
     }
-    let destination = try value.object("DestinationConfig")?.object("OnFailure")?.string("Destination")
+    let destination = try value.object("DestinationConfig")?.object("OnFailure")?.string(
+      "Destination")
     batch.functionPatches.append(
       FunctionPatch(functionArn: arn, change: .onFailureDestination(destination)))
     return batch

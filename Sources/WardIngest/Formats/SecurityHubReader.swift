@@ -106,7 +106,8 @@ enum ProwlerReader {
     if status == "MANUAL" { return nil }
     let info = try f.required("finding_info")
     let uid = try info.requiredString("uid")
-    let ruleId = try f.object("metadata")?.string("event_code") ?? info.object("analytic")?.string("uid") ?? ""
+    let ruleId =
+      try f.object("metadata")?.string("event_code") ?? info.object("analytic")?.string("uid") ?? ""
     let title = try info.string("title") ?? f.string("message") ?? ruleId
     let resources = try f.array("resources") ?? []
     let lambda = try resources.first { r in
@@ -118,13 +119,14 @@ enum ProwlerReader {
     let cloud = try f.object("cloud")
     var severity = try f.string("severity").flatMap { Severity(lenient: $0) }
     if severity == nil, let sid = try f.int("severity_id") {
-      severity = switch sid {
-      case 5, 6: .critical
-      case 4: .high
-      case 3: .medium
-      case 2: .low
-      default: .info
-      }
+      severity =
+        switch sid {
+        case 5, 6: .critical
+        case 4: .high
+        case 3: .medium
+        case 2: .low
+        default: .info
+        }
     }
     var remediationParts: [String] = []
     if let remediation = try f.object("remediation") {
@@ -139,11 +141,13 @@ enum ProwlerReader {
       region: try chosen?.string("region") ?? cloud?.string("region"), functionArn: functionArn,
       resource: try chosen?.string("uid") ?? chosen?.string("name") ?? "",
       resourceType: try chosen?.string("type"),
-      category: CategoryMap.category(ruleId: ruleId, title: title, resourceType: try chosen?.string("type")),
+      category: CategoryMap.category(
+        ruleId: ruleId, title: title, resourceType: try chosen?.string("type")),
       severity: severity ?? .medium, title: title,
       description: try info.string("desc") ?? detail,
       remediation: remediationParts.joined(separator: " "), source: "prowler", ruleId: ruleId,
-      evidence: detail, firstSeen: min(created, time == 0 ? created : time), lastSeen: max(time, created),
+      evidence: detail, firstSeen: min(created, time == 0 ? created : time),
+      lastSeen: max(time, created),
       compliance: status == "PASS" ? .passed : .failed,
       sourceState: try f.int("status_id") == 3 ? .suppressed : nil)
   }
@@ -158,7 +162,9 @@ enum CheckovReader {
       guard report.isObject else { throw report.typeMismatch("a Checkov report object") }
       let checkType = try report.string("check_type") ?? ""
       guard let results = try report.object("results") else { continue }
-      for (key, compliance) in [("failed_checks", Finding.Compliance.failed), ("passed_checks", .passed)] {
+      for (key, compliance) in [
+        ("failed_checks", Finding.Compliance.failed), ("passed_checks", .passed),
+      ] {
         for check in try results.array(key) ?? [] {
           batch.findings.append(
             try finding(check, checkType: checkType, compliance: compliance, now: now))
@@ -187,7 +193,8 @@ enum CheckovReader {
     }
     return Finding(
       id: StableID.make("ckv", [checkId, file, resource]), account: nil, region: nil,
-      functionArn: nil, resource: "\(file):\(resource)", resourceType: resource.split(separator: ".").first.map(String.init),
+      functionArn: nil, resource: "\(file):\(resource)",
+      resourceType: resource.split(separator: ".").first.map(String.init),
       category: category, severity: severity, title: title,
       description: try c.string("description") ?? "", remediation: try c.string("guideline") ?? "",
       source: "checkov", ruleId: checkId, evidence: evidence.isEmpty ? checkType : evidence,

@@ -19,7 +19,9 @@ enum TenantsReader {
     var batch = ImportBatch(format: "ward-tenants-yaml")
     var seen: Set<String> = []
     for item in items {
-      guard let map = item.mapping else { throw ReadError(place: place(item), "a tenant must be a mapping") }
+      guard let map = item.mapping else {
+        throw ReadError(place: place(item), "a tenant must be a mapping")
+      }
       guard let name = map["name"]?.string, !name.isEmpty else {
         throw ReadError(place: place(item), "a tenant needs a name")
       }
@@ -46,7 +48,9 @@ enum TenantsReader {
       }
       var labels: [String: String] = [:]
       if let labelMap = map["labels"] {
-        guard let m = labelMap.mapping else { throw ReadError(place: place(labelMap), "labels must be a mapping") }
+        guard let m = labelMap.mapping else {
+          throw ReadError(place: place(labelMap), "labels must be a mapping")
+        }
         for (k, v) in m {
           guard let key = k.string, let value = v.scalar?.string else {
             throw ReadError(place: place(v), "labels must map text to text")
@@ -74,7 +78,8 @@ enum TenantsReader {
 
   static func yamlReason(_ error: YamlError) -> String {
     switch error {
-    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _),
+      .composer(_, let problem, _, _):
       return problem
     default: return "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable"
     }

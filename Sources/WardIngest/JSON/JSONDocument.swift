@@ -52,8 +52,8 @@ public final class JSONDocument: Sendable {
       self.tape = try bytes.withUnsafeBufferPointer { try parser.parse($0) }
     } catch let failure as JSONParser.Failure {
       let lc = JSONDocument.lineColumn(bytes, offset: failure.offset)
-      let path = failure.path.isEmpty ? "" : " \(failure.path)"
-      throw ReadError(place: "\(lc)\(path)", failure.reason)
+      let place = failure.path.isEmpty ? lc : "\(failure.path) at \(lc)"
+      throw ReadError(place: place, failure.reason)
     }
   }
 

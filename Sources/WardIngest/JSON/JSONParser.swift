@@ -79,6 +79,7 @@ struct JSONParser {
       if c == UInt8(ascii: ",") {
         pos += 1
         if isObject {
+          stack[stack.count - 1].keyIndex = -1
           pos = skipWhitespace(p, pos)
           pos = try parseKey(p, pos)
         }
@@ -192,7 +193,10 @@ struct JSONParser {
     }
     let b1 = p[pos + 1]
     guard b1 >= lo && b1 <= hi else {
-      throw fail(pos, "invalid UTF-8 (byte 0x\(String(b0, radix: 16, uppercase: true)) then 0x\(String(b1, radix: 16, uppercase: true)))")
+      throw fail(
+        pos,
+        "invalid UTF-8 (byte 0x\(String(b0, radix: 16, uppercase: true)) then 0x\(String(b1, radix: 16, uppercase: true)))"
+      )
     }
     if need >= 2 {
       for k in 2...need where p[pos + k] & 0xC0 != 0x80 {
@@ -241,7 +245,8 @@ struct JSONParser {
       guard pos + k < p.count else { throw truncated(p.count) }
       guard p[pos + k] == w[k] else { throw unexpected(p, pos, "a value") }
     }
-    tape.append(JSONNodeRecord(kind: kind, flags: flags, start: UInt32(pos), end: UInt32(pos + len)))
+    tape.append(
+      JSONNodeRecord(kind: kind, flags: flags, start: UInt32(pos), end: UInt32(pos + len)))
     return pos + len
   }
 
@@ -291,10 +296,13 @@ struct JSONParser {
     } else {
       inside = "before the value was complete"
     }
-    return Failure(offset: n, reason: "truncated JSON: the file ends \(inside)", path: currentPath())
+    return Failure(
+      offset: n, reason: "truncated JSON: the file ends \(inside)", path: currentPath())
   }
 
-  private func unexpected(_ p: UnsafeBufferPointer<UInt8>, _ pos: Int, _ expected: String) -> Failure {
+  private func unexpected(_ p: UnsafeBufferPointer<UInt8>, _ pos: Int, _ expected: String)
+    -> Failure
+  {
     let b = p[pos]
     if b >= 0x80 {
       if (try? validateUTF8(p, pos)) == nil {

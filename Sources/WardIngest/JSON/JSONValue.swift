@@ -73,7 +73,9 @@ public struct JSONValue: Sendable {
   /// The number as an integer; throws when not a number or not whole.
   public func int() throws -> Int {
     let d = try double()
-    guard d == d.rounded(), abs(d) < 9e15 else { throw failure("expected a whole number, found \(d)") }
+    guard d == d.rounded(), abs(d) < 9e15 else {
+      throw failure("expected a whole number, found \(d)")
+    }
     return Int(d)
   }
 
@@ -182,9 +184,11 @@ public struct JSONValue: Sendable {
 
   /// `.Key` or `["odd key"]`.
   static func pathComponent(forKey key: String) -> String {
-    let plain = !key.isEmpty && key.utf8.allSatisfy { c in
-      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || c == 45
-    }
+    let plain =
+      !key.isEmpty
+      && key.utf8.allSatisfy { c in
+        (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || c == 45
+      }
     if plain { return "." + key }
     let escaped = key.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
     return "[\"\(escaped)\"]"
@@ -228,7 +232,8 @@ public struct JSONValue: Sendable {
       case UInt8(ascii: "u"):
         var u = hex4(i)
         i += 4
-        if u >= 0xD800 && u < 0xDC00, i + 6 <= p.count, p[i] == 0x5C, p[i + 1] == UInt8(ascii: "u") {
+        if u >= 0xD800 && u < 0xDC00, i + 6 <= p.count, p[i] == 0x5C, p[i + 1] == UInt8(ascii: "u")
+        {
           let low = hex4(i + 2)
           if low >= 0xDC00 && low < 0xE000 {
             u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
