@@ -70,3 +70,43 @@ import WardModel
     #expect(throws: ImportError.self) { try ImportPlan.scan(paths: [dir + "/nope"]) }
   }
 }
+
+@Suite struct MotoCollectTests {
+  /// The directory scripts/collect-aws.sh wrote against moto (Tests/Fixtures/SOURCES.md).
+  @Test func collectedDirectoryImports() throws {
+    let plan = try ImportPlan.scan(paths: [Fixture.path("moto-collect")])
+    #expect(plan.count == 16)
+    #expect(plan.first?.path.hasSuffix("lambda-list-functions.json") == true)
+    var all: [ImportBatch] = []
+    for file in plan {
+      #expect(file.context.account == "123456789012", "\(file.path)")
+      #expect(file.context.region == "eu-west-1", "\(file.path)")
+      all.append(try Importer.read(path: file.path, context: file.context))
+    }
+    let functions = all.flatMap(\.functions)
+    #expect(Set(functions.map(\.name)) == ["orders-api", "s3-ingest"])
+    let orders = try #require(functions.first { $0.name == "orders-api" })
+    #expect(orders.environment.first { $0.name == "DB_PASSWORD" }?.secretKind != nil)
+    #expect(!"\(all)".contains("hunter2-Secret-99"))
+    #expect(all.flatMap(\.urlConfigs).map(\.authType) == ["NONE"])
+    #expect(all.flatMap(\.policies).first?.statements.first?.isPublicPrincipal == true)
+    #expect(
+      all.flatMap(\.functionsWithoutPolicy) == [
+        "arn:aws:lambda:eu-west-1:123456789012:function:s3-ingest"
+      ])
+    #expect(
+      all.flatMap(\.functionsWithoutURL) == [
+        "arn:aws:lambda:eu-west-1:123456789012:function:s3-ingest"
+      ])
+    let patches = all.flatMap(\.functionPatches)
+    #expect(
+      patches.contains(
+        FunctionPatch(
+          functionArn: "arn:aws:lambda:eu-west-1:123456789012:function:s3-ingest",
+          change: .reservedConcurrency(5))))
+    let metrics = all.flatMap(\.metrics)
+    #expect(metrics.count == 2)
+    #expect(
+      metrics.allSatisfy { $0.invocations == 42 && $0.errors == 3 && $0.durationAvg == 120.5 })
+  }
+}
