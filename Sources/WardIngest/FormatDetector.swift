@@ -1,0 +1,117 @@
+import WardModel
+
+/// Decides a JSON document's format from its keys and hands it to the right reader.
+enum FormatDetector {
+  static func read(_ root: JSONValue, name: String, context: ImportContext) throws -> ImportBatch {
+    var value = root
+    // Cloud Custodian (placebo) recordings: {"status_code": N, "data": {...}}.
+    if root.isObject, let status = root["status_code"], status.kind == .number,
+      let data = root["data"], data.isObject
+    {
+      let code = try status.int()
+      if code >= 400 {
+        let errorCode = try data.object("Error")?.string("Code") ?? "HTTP \(code)"
+        if errorCode == "ResourceNotFoundException" {
+          return try NotFoundReader.readCustodian404(name: name, context: context)
+        }
+        throw data.failure("the recorded AWS call failed: \(errorCode)")
+      }
+      value = data
+    }
+    if value.isArray { return try readList(value, context: context) }
+    guard value.isObject else {
+      throw value.failure("not a format Ward reads: looks like a bare JSON \(value.kind.noun)")
+    }
+    let has = { (key: String) in value[key] != nil }
+    if has("Functions") { return try LambdaFunctionReader.readList(value, context: context) }
+    if has("Configuration") && (has("Code") || has("Concurrency") || has("Tags")) {
+      return try LambdaFunctionReader.readGetFunction(value, context: context)
+    }
+    if has("FunctionName") && (has("FunctionArn") || has("Runtime") || has("Role")) {
+      return try LambdaFunctionReader.readConfiguration(value, context: context)
+    }
+    if has("Policy") { return try PolicyReader.read(value, context: context) }
+    if has("FunctionUrl") && has("AuthType") {
+      return try URLConfigReader.read(value, context: context)
+    }
+    if has("EventSourceMappings") {
+      return try EventSourceMappingReader.read(value, context: context)
+    }
+    if has("DestinationConfig") || (has("MaximumEventAgeInSeconds") && !has("FunctionName")) {
+      return try AspectReaders.readEventInvokeConfig(value, context: context)
+    }
+    if has("ReservedConcurrentExecutions") || value.keys.isEmpty {
+      return try AspectReaders.readConcurrency(value, context: context)
+    }
+    if has("logGroups") { return try AspectReaders.readLogGroups(value, context: context) }
+    if has("UserId") && has("Account") && has("Arn") {
+      return ImportBatch(format: "aws-sts-get-caller-identity")
+    }
+    if has("MetricDataResults") { return try MetricDataReader.read(value, context: context) }
+    if has("Datapoints") { return try MetricStatisticsReader.read(value, context: context) }
+    if has("ResultsByTime") { return try CostReader.read(value, context: context) }
+    if has("Findings") { return try SecurityHubReader.read(try value.required("Findings").array()) }
+    if has("SchemaVersion") && has("ProductArn") { return try SecurityHubReader.read([value]) }
+    if has("class_uid") { return try ProwlerReader.read([value]) }
+    if has("check_type") && has("results") {
+      return try CheckovReader.read([value], context: context)
+    }
+    let keys = value.keys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
+    throw value.failure("not a format Ward reads: looks like a JSON object with keys \(keys)")
+  }
+
+  /// A top-level JSON array: ASFF findings, Prowler OCSF, or a list of Checkov reports.
+  static func readList(_ value: JSONValue, context: ImportContext) throws -> ImportBatch {
+    let items = try value.array()
+    guard let first = items.first else { return ImportBatch(format: "empty-list") }
+    guard first.isObject else {
+      throw first.failure("not a format Ward reads: looks like a JSON list of \(first.kind.noun)s")
+    }
+    if first["class_uid"] != nil || first["finding_info"] != nil {
+      return try ProwlerReader.read(items)
+    }
+    if first["SchemaVersion"] != nil || first["ProductArn"] != nil {
+      return try SecurityHubReader.read(items)
+    }
+    if first["check_type"] != nil && first["results"] != nil {
+      return try CheckovReader.read(items, context: context)
+    }
+    let keys = first.keys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
+    throw first.failure(
+      "not a format Ward reads: looks like a JSON list of objects with keys \(keys)")
+  }
+}
+
+/// Timestamps as AWS tools write them: ISO 8601 text, epoch seconds or milliseconds,
+/// or Cloud Custodian's `{"__class__": "datetime", "year": …}` objects.
+enum AWSTime {
+  static func parse(_ v: JSONValue) throws -> EpochSeconds {
+    switch v.kind {
+    case .string:
+      let text = try v.string()
+      guard let t = UTC.parse(text) else {
+        throw v.failure("not a timestamp: \"\(text.prefix(40))\"")
+      }
+      return t
+    case .number:
+      let d = try v.double()
+      return EpochSeconds(d > 1e11 ? d / 1000 : d)
+    case .object:
+      guard let y = try v.int("year"), let mo = try v.int("month"), let d = try v.int("day") else {
+        throw v.typeMismatch("a timestamp")
+      }
+      let days = UTC.daysFromCivil(year: y, month: mo, day: d)
+      let secs =
+        (try v.int("hour") ?? 0) * 3600 + (try v.int("minute") ?? 0) * 60
+        + (try v.int("second") ?? 0)
+      return days * UTC.day + EpochSeconds(secs)
+    default:
+      throw v.typeMismatch("a timestamp")
+    }
+  }
+
+  static func optional(_ parent: JSONValue, _ key: String) throws -> EpochSeconds? {
+    guard let v = parent.present(key) else { return nil }
+    return try parse(v)
+  }
+}

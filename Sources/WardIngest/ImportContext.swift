@@ -1,0 +1,50 @@
+import WardModel
+
+/// What a file's location says about its content: the account, region and function
+/// that responses which do not name them belong to.
+public struct ImportContext: Sendable, Hashable {
+  public var account: String?
+  public var region: String?
+  /// The function a per-function response is about (`functions/NAME/…`, `metrics/NAME.json`).
+  public var functionName: String?
+  /// When the import happens: the first/last seen time of findings whose format carries
+  /// no time (Checkov). Nil means the current time.
+  public var importTime: EpochSeconds?
+
+  public init(
+    account: String? = nil, region: String? = nil, functionName: String? = nil,
+    importTime: EpochSeconds? = nil
+  ) {
+    self.account = account
+    self.region = region
+    self.functionName = functionName
+    self.importTime = importTime
+  }
+
+  /// The unqualified ARN of the context function, when account, region and name are known.
+  public var functionArn: String? {
+    guard let functionName, let account, let region else { return nil }
+    return ARN.lambdaFunction(name: functionName, account: account, region: region)
+  }
+
+  /// The context function's ARN, or an error saying what is missing.
+  func requireFunctionArn(_ what: String) throws -> String {
+    if let functionArn { return functionArn }
+    var missing: [String] = []
+    if functionName == nil {
+      missing.append("function name (functions/NAME/ or metrics/NAME.json)")
+    }
+    if account == nil { missing.append("account (sts-get-caller-identity.json)") }
+    if region == nil { missing.append("region (lambda-list-functions.json)") }
+    throw ReadError(
+      "cannot tell which function: \(what) does not name it, and the path gives no "
+        + missing.joined(separator: ", "))
+  }
+
+  /// Turns a function name or ARN into an unqualified ARN using the context.
+  func functionArn(nameOrArn: String) -> String? {
+    if let arn = ARN(nameOrArn) { return arn.unqualifiedLambdaARN }
+    guard let account, let region else { return nil }
+    return ARN.lambdaFunction(name: nameOrArn, account: account, region: region)
+  }
+}

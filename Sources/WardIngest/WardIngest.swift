@@ -1,1 +1,0 @@
-// WardIngest: see docs/design.md.

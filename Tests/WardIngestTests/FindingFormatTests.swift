@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import WardModel
+
+@testable import WardIngest
+
+@Suite struct FindingFormatTests {
+  @Test func prowlerMotoScan() throws {
+    let batch = try Fixture.read("real/prowler-moto/lambda.ocsf.json")
+    #expect(batch.format == "prowler-ocsf")
+    #expect(batch.findings.count == 34)
+    #expect(batch.findings.filter { $0.compliance == .failed }.count == 18)
+    #expect(Set(batch.findings.map(\.id)).count == 34)
+    let url = try #require(batch.findings.first { $0.ruleId == "awslambda_function_url_public" })
+    #expect(url.category == .invocation)
+    #expect(url.account == "123456789012")
+    #expect(url.region == "eu-west-1")
+    #expect(url.functionArn?.hasPrefix("arn:aws:lambda:eu-west-1:123456789012:function:") == true)
+    #expect(url.source == "prowler")
+    #expect(
+      try uid(of: url).hasPrefix(
+        "prowler-aws-awslambda_function_url_public-123456789012-eu-west-1-"))
+    #expect(batch.findings.allSatisfy { $0.firstSeen > 1_700_000_000 })
+  }
+
+  /// The OCSF finding_info.uid for a finding (re-read from the fixture).
+  func uid(of finding: Finding) throws -> String {
+    let bytes = [UInt8](
+      try Data(contentsOf: URL(fileURLWithPath: Fixture.path("real/prowler-moto/lambda.ocsf.json")))
+    )
+    let doc = try JSONDocument(parsing: bytes)
+    for item in try doc.root.array() {
+      let uid = try item.required("finding_info").requiredString("uid")
+      if StableID.make("prow", [uid]) == finding.id { return uid }
+    }
+    return ""
+  }
+
+  @Test func prowlerExampleOutput() throws {
+    let batch = try Fixture.read("real/prowler/examples/output/example_output_aws.ocsf.json")
+    #expect(!batch.findings.isEmpty)
+    #expect(batch.findings.allSatisfy { !$0.ruleId.isEmpty && $0.account != nil })
+  }
+
+  @Test func prowlerStatusMapping() throws {
+    let json = """
+      [{"class_uid":2004,"status_code":"FAIL","status_id":3,"severity_id":4,"metadata":{"event_code":"some_new_secret_check"},
+        "finding_info":{"uid":"u1","title":"T","created_time":1700000000},"cloud":{"account":{"uid":"111122223333"},"region":"eu-west-1"},
+        "resources":[{"uid":"arn:aws:lambda:eu-west-1:111122223333:function:f:live","type":"Other"}],"time":1700000100,
+        "remediation":{"desc":"Fix it.","references":["https://example.com"]}},
+       {"class_uid":2004,"status_code":"MANUAL","finding_info":{"uid":"u2"}}]
+      """
+    let batch = try Fixture.read(json: json)
+    #expect(batch.findings.count == 1)
+    let f = batch.findings[0]
+    #expect(f.sourceState == .suppressed)
+    #expect(f.severity == .high)
+    #expect(f.category == .secrets)  // keyword fallback
+    #expect(f.functionArn == "arn:aws:lambda:eu-west-1:111122223333:function:f")
+    #expect(f.remediation == "Fix it. https://example.com")
+    #expect(f.firstSeen == 1_700_000_000 && f.lastSeen == 1_700_000_100)
+  }
+
+  @Test func securityHubControlFinding() throws {
+    let batch = try Fixture.read(
+      "real/automated-security-response-on-aws/simtest/simdata/afsbp-lambda.1.json")
+    let f = try #require(batch.findings.first)
+    #expect(batch.format == "asff")
+    #expect(f.ruleId == "Lambda.1")
+    #expect(f.category == .invocation)
+    #expect(f.severity == .info)
+    #expect(f.account == "111111111111")
+    #expect(f.region == "us-east-1")
+    #expect(f.functionArn == "arn:aws:lambda:us-east-1:111111111111:function:TAEBSVolumeSnapDelete")
+    #expect(f.compliance == .failed)
+    #expect(f.sourceState == .new)
+    #expect(
+      f.remediation.hasSuffix(
+        "https://docs.aws.amazon.com/console/securityhub/Lambda.1/remediation"))
+    #expect(f.firstSeen == UTC.parse("2020-05-29T12:57:03Z"))
+    let id =
+      "arn:aws:securityhub:us-east-1:111111111111:subscription/aws-foundational-security-best-practices/v/1.0.0/Lambda.1/finding/bb04d4d9-375b-46c9-a35a-6dc9c29259eb"
+    #expect(f.id == StableID.make("shub", [id]))
+  }
+
+  @Test func securityHubOtherShapes() throws {
+    for name in [
+      "afsbp-iam.7", "afsbp-s3.2", "afsbp-sqs.1", "afsbp-sns.2", "afsbp-cloudtrail.1",
+      "pci-lambda.1",
+    ] {
+      let batch = try Fixture.read(
+        "real/automated-security-response-on-aws/simtest/simdata/\(name).json")
+      #expect(batch.findings.count == 1, "\(name)")
+    }
+    let docs = try Fixture.read("real/aws-cli/securityhub_get-findings.example1.json")
+    #expect(docs.findings.first?.ruleId == "PCI.Lambda.2")
+    #expect(docs.findings.first?.category == .attackSurface)
+    let custodian = try Fixture.read(
+      "real/cloud-custodian/tests/data/placebo/test_security_hub_lambda_update/securityhub.GetFindings_1.json"
+    )
+    let f = try #require(custodian.findings.first)
+    #expect(f.functionArn == "arn:aws:lambda:us-east-2:644160558196:function:check")
+    #expect(f.severity == .low)  // from ProductFields' label when Severity has no Label
+    let insight = try Fixture.read(
+      "real/cloud-custodian/tests/data/placebo/test_security_hub_mode_action_insight/securityhub.GetFindings_1.json"
+    )
+    #expect(!insight.findings.isEmpty)
+  }
+
+  @Test func asffArchivedIsPassed() throws {
+    let json = """
+      {"SchemaVersion":"2018-10-08","Id":"x","ProductArn":"p","GeneratorId":"g/Lambda.7","AwsAccountId":"111122223333",
+       "CreatedAt":"2025-01-01T00:00:00Z","UpdatedAt":"2025-01-02T00:00:00Z","Severity":{"Label":"LOW"},"Title":"X-Ray",
+       "Resources":[{"Type":"AwsLambdaFunction","Id":"arn:aws:lambda:eu-west-1:111122223333:function:f","Region":"eu-west-1"}],
+       "RecordState":"ARCHIVED","Workflow":{"Status":"SUPPRESSED"}}
+      """
+    let f = try #require(try Fixture.read(json: json).findings.first)
+    #expect(f.compliance == .passed)
+    #expect(f.sourceState == .suppressed)
+    #expect(f.ruleId == "g/Lambda.7")
+    #expect(f.category == .monitoring)
+    #expect(f.lastSeen == UTC.parse("2025-01-02T00:00:00Z"))
+  }
+
+  @Test func checkovReport() throws {
+    let batch = try Fixture.read(
+      "checkov/lambda-sam.checkov.json", context: ImportContext(importTime: 1_750_000_000))
+    #expect(batch.format == "checkov")
+    #expect(batch.findings.count == 3)
+    let secret = try #require(batch.findings.first { $0.ruleId == "CKV_AWS_45" })
+    #expect(secret.category == .secrets)
+    #expect(secret.severity == .high)
+    #expect(secret.account == nil)
+    #expect(secret.resource == "/template.yaml:AWS::Serverless::Function.OrdersFunction")
+    #expect(secret.firstSeen == 1_750_000_000)
+    #expect(batch.findings.first { $0.ruleId == "CKV_AWS_115" }?.compliance == .passed)
+  }
+
+  @Test func everyMappedCategoryIsReachable() {
+    #expect(Set(CategoryMap.table.values).count >= 9)
+    #expect(
+      CategoryMap.category(
+        ruleId: "custom_check", title: "Provisioned concurrency for cold start", resourceType: nil)
+        == .coldStart)
+    #expect(
+      CategoryMap.category(ruleId: "x", title: "Something else", resourceType: nil) == .monitoring)
+  }
+}

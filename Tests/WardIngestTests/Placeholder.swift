@@ -1,3 +1,0 @@
-import Testing
-
-@Test func WardIngestTestsPlaceholder() { #expect(Bool(true)) }

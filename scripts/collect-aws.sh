@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# collect-aws.sh OUTDIR: collects one AWS account + region into OUTDIR in the layout
+# `ward import` reads (docs/formats.md). Uses the aws CLI's standard environment:
+# AWS_PROFILE, AWS_DEFAULT_REGION/AWS_REGION, AWS_ENDPOINT_URL, credentials.
+# Each file is one CLI response, unchanged (--output json). A "not found" answer
+# (no policy, no URL, no event invoke config) is saved as the CLI's error text.
+set -euo pipefail
+
+if [[ $# -ne 1 || "$1" == -* ]]; then
+  echo "usage: $0 OUTDIR" >&2
+  exit 2
+fi
+OUT=$1
+DAYS_METRICS=${WARD_METRIC_DAYS:-30}
+DAYS_COST=${WARD_COST_DAYS:-90}
+mkdir -p "$OUT/functions" "$OUT/metrics" "$OUT/cost"
+
+aws_json() { aws --output json "$@"; }
+
+# Saves a per-function aspect; a ResourceNotFoundException is kept as its error text.
+save_aspect() {
+  local file=$1
+  shift
+  local err
+  err=$(mktemp)
+  if aws_json "$@" >"$file" 2>"$err"; then
+    rm -f "$err"
+    # An empty response (e.g. get-function-concurrency with none set) prints nothing.
+    [[ -s "$file" ]] || echo '{}' >"$file"
+  elif grep -q ResourceNotFoundException "$err"; then
+    tr -d '\r' <"$err" | sed '/^[[:space:]]*$/d' >"$file"
+    rm -f "$err"
+  else
+    echo "collect-aws: $* failed:" >&2
+    cat "$err" >&2
+    rm -f "$err" "$file"
+    return 1
+  fi
+}
+
+iso() { date -u -d "$1" +%Y-%m-%dT%H:00:00Z; }
+
+echo "collect-aws: caller identity" >&2
+aws_json sts get-caller-identity >"$OUT/sts-get-caller-identity.json"
+echo "collect-aws: functions" >&2
+aws_json lambda list-functions >"$OUT/lambda-list-functions.json"
+aws_json lambda list-event-source-mappings >"$OUT/lambda-list-event-source-mappings.json"
+aws_json logs describe-log-groups --log-group-name-prefix /aws/lambda/ \
+  >"$OUT/logs-describe-log-groups.json"
+
+mapfile -t NAMES < <(aws lambda list-functions --query 'Functions[].FunctionName' --output text |
+  tr '\t' '\n' | sed '/^$/d; /^None$/d')
+
+END=$(iso "now")
+START=$(iso "$DAYS_METRICS days ago")
+for name in "${NAMES[@]}"; do
+  echo "collect-aws: function $name" >&2
+  dir="$OUT/functions/$name"
+  mkdir -p "$dir"
+  save_aspect "$dir/get-policy.json" lambda get-policy --function-name "$name"
+  save_aspect "$dir/get-function-url-config.json" lambda get-function-url-config --function-name "$name"
+  save_aspect "$dir/get-function-concurrency.json" lambda get-function-concurrency --function-name "$name"
+  save_aspect "$dir/get-function-event-invoke-config.json" \
+    lambda get-function-event-invoke-config --function-name "$name"
+
+  queries=$(mktemp)
+  dim="{\"Name\":\"FunctionName\",\"Value\":\"$name\"}"
+  q() { # Id MetricName Stat
+    printf '{"Id":"%s","MetricStat":{"Metric":{"Namespace":"AWS/Lambda","MetricName":"%s","Dimensions":[%s]},"Period":3600,"Stat":"%s"},"ReturnData":true}' \
+      "$1" "$2" "$dim" "$3"
+  }
+  write_queries() { # with_p99
+    printf '['
+    q invocations Invocations Sum; printf ','
+    q errors Errors Sum; printf ','
+    q throttles Throttles Sum; printf ','
+    q duration_avg Duration Average; printf ','
+    if [[ $1 == yes ]]; then q duration_p99 Duration p99; printf ','; fi
+    q duration_max Duration Maximum; printf ','
+    q concurrency_max ConcurrentExecutions Maximum
+    printf ']'
+  }
+  write_queries yes >"$queries"
+  if ! aws_json cloudwatch get-metric-data --start-time "$START" --end-time "$END" \
+    --metric-data-queries "file://$queries" >"$OUT/metrics/$name.json"; then
+    # Some endpoints (emulators) reject percentile statistics: retry without p99.
+    echo "collect-aws: get-metric-data failed for $name; retrying without duration_p99" >&2
+    write_queries no >"$queries"
+    aws_json cloudwatch get-metric-data --start-time "$START" --end-time "$END" \
+      --metric-data-queries "file://$queries" >"$OUT/metrics/$name.json"
+  fi
+  rm -f "$queries"
+done
+
+echo "collect-aws: cost" >&2
+CSTART=$(date -u -d "$DAYS_COST days ago" +%Y-%m-%d)
+CEND=$(date -u +%Y-%m-%d)
+if ! aws_json ce get-cost-and-usage --time-period "Start=$CSTART,End=$CEND" --granularity DAILY \
+  --metrics UnblendedCost --group-by Type=DIMENSION,Key=LINKED_ACCOUNT Type=DIMENSION,Key=SERVICE \
+  >"$OUT/cost/get-cost-and-usage.json"; then
+  echo "collect-aws: Cost Explorer is not available here; skipping cost" >&2
+  rm -f "$OUT/cost/get-cost-and-usage.json"
+elif ! aws_json ce get-cost-and-usage --time-period "Start=$CSTART,End=$CEND" --granularity DAILY \
+  --metrics UnblendedCost --group-by Type=DIMENSION,Key=LINKED_ACCOUNT Type=TAG,Key=Function \
+  --filter '{"Dimensions":{"Key":"SERVICE","Values":["AWS Lambda"]}}' \
+  >"$OUT/cost/get-cost-and-usage-by-function.json"; then
+  echo "collect-aws: per-function cost (TAG Function) failed; skipping it" >&2
+  rm -f "$OUT/cost/get-cost-and-usage-by-function.json"
+fi
+echo "collect-aws: wrote $OUT" >&2
