@@ -1,0 +1,70 @@
+import WardModel
+
+/// The catalogue entry of a rule: what it is, why it matters, how to fix it.
+public struct RuleEntry: Sendable, Hashable {
+  /// Stable id such as `WARD-INV-001`; part of every finding id the rule produces.
+  public var id: String
+  public var category: Category
+  /// Default severity. Rules with a severity ladder report the worst rung here.
+  public var severity: Severity
+  /// When the severity depends on the evidence, how (shown in the catalogue).
+  public var severityNote: String?
+  public var title: String
+  public var rationale: String
+  public var remediation: String
+
+  public init(
+    id: String, category: Category, severity: Severity, severityNote: String? = nil,
+    title: String, rationale: String, remediation: String
+  ) {
+    self.id = id
+    self.category = category
+    self.severity = severity
+    self.severityNote = severityNote
+    self.title = title
+    self.rationale = rationale
+    self.remediation = remediation
+  }
+}
+
+/// What a rule found on one function: the evidence, and a severity when it differs
+/// from the catalogue default.
+public struct RuleHit: Sendable, Hashable {
+  /// The field, statement or value that fired the rule; secrets only as name, preview
+  /// and fingerprint.
+  public var evidence: String
+  /// Overrides `RuleEntry.severity` for this hit (severity ladders).
+  public var severity: Severity?
+
+  public init(evidence: String, severity: Severity? = nil) {
+    self.evidence = evidence
+    self.severity = severity
+  }
+}
+
+/// One function as a rule sees it: its inventory plus the scan-wide context.
+public struct RuleSubject: Sendable {
+  public var inventory: FunctionInventory
+  public var context: RuleContext
+
+  public init(inventory: FunctionInventory, context: RuleContext) {
+    self.inventory = inventory
+    self.context = context
+  }
+
+  public var function: Function { inventory.function }
+  public var tenant: String { inventory.tenant }
+  /// This function's hourly metrics (any order; may be empty).
+  public var metrics: [MetricSample] { context.metrics[inventory.function.arn] ?? [] }
+  /// How an account relates to this function's tenant.
+  public func relation(of account: String) -> AccountRelation {
+    context.relation(of: account, to: inventory.tenant)
+  }
+}
+
+/// A posture rule: one function in, at most one hit out.
+public protocol Rule: Sendable {
+  var entry: RuleEntry { get }
+  /// Returns a hit when the rule fires on the subject, nil otherwise.
+  func evaluate(_ subject: RuleSubject) -> RuleHit?
+}

@@ -1,0 +1,29 @@
+import WardModel
+
+/// Every Ward rule, in catalogue order (category order, then id).
+public enum RuleCatalogue {
+  /// All rules Ward runs.
+  public static let all: [any Rule] = [
+    PublicFunctionURLRule(), WildcardCORSRule(), PublicResourcePolicyRule(),
+    ConfusedDeputyRule(), BroadPolicyActionRule(),
+    UnknownAccountTriggerRule(), UnknownAccountPrincipalRule(), UnpinnedNotificationSourceRule(),
+    ManyEventSourcesRule(), OutsideVPCRule(),
+    ColdStartErrorsRule(), ColdStartSurgeRule(), ColdStartNearTimeoutRule(), FailedStateRule(),
+    PublicInputBroadRoleRule(), PublicInputDatabaseRule(),
+    DeprecatedRuntimeRule(), ExternalLayerRule(), NoCodeSigningRule(), UnknownRuntimeRule(),
+    TracingOffRule(), AsyncNoFailureTargetRule(), NoFailureTargetRule(),
+    StreamNoFailureTargetRule(),
+    ShortLogRetentionRule(), UnsetLogRetentionRule(), SubYearLogRetentionRule(),
+    PublicNoReservedConcurrencyRule(), ZeroReservedConcurrencyRule(), PublicLongTimeoutRule(),
+    CredentialInEnvironmentRule(), EnvironmentWithoutCMKRule(),
+    SharedExecutionRoleRule(), RoleInOtherTenantAccountRule(), PolicyOtherTenantRule(),
+    TriggerOtherTenantRule(), LayerOtherTenantRule(), SharedCredentialRule(),
+    SharedFunctionNoIsolationRule(),
+  ]
+
+  /// The catalogue entries of every rule.
+  public static var entries: [RuleEntry] { all.map(\.entry) }
+
+  /// The rule with `id`, if any.
+  public static func rule(id: String) -> (any Rule)? { all.first { $0.entry.id == id } }
+}

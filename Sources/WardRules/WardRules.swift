@@ -1,1 +1,0 @@
-// WardRules: see docs/design.md.
