@@ -166,7 +166,7 @@ INCIDENTS = {
                        consumers=["woodgrove-banking", "margie-travel"]),
   "throttle": dict(tenant="wingtip-ticketing", function="tickets-reservation-worker",
                    start=dt.datetime(2026, 11, 27, 14, tzinfo=dt.timezone.utc),
-                   end=dt.datetime(2026, 11, 27, 18, tzinfo=dt.timezone.utc), factor=8.0,
+                   end=dt.datetime(2026, 11, 27, 18, tzinfo=dt.timezone.utc), factor=14.0,
                    reserved=10),
   "regression": dict(tenant="litware-health", function="claims-validator",
                      start=dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc), factor=3.5,
@@ -1002,8 +1002,9 @@ def estimated(d: dt.date) -> bool:
 SH_ALLOWED_RUNTIMES = {"dotnet8", "java25", "java21", "java17", "java11", "java8.al2", "nodejs24.x",
                        "nodejs22.x", "nodejs20.x", "python3.14", "python3.13", "python3.12",
                        "python3.11", "python3.10", "ruby3.4", "ruby3.3", "ruby3.2"}
+# Prowler's obsolete_lambda_runtimes lacks python3.9, nodejs18.x, ruby3.2 (tools disagree).
 PROWLER_OBSOLETE = {"java8", "go1.x", "provided", "python3.8", "python3.7", "python3.6",
-                    "python2.7", "nodejs18.x", "nodejs16.x", "nodejs14.x", "nodejs12.x",
+                    "python2.7", "nodejs16.x", "nodejs14.x", "nodejs12.x",
                     "nodejs10.x", "dotnetcore3.1", "dotnet6", "ruby2.7"}
 SH_CONTROLS = {
   "Lambda.1": ("CRITICAL", 90, "Lambda function policies should prohibit public access",
@@ -1027,7 +1028,7 @@ SH_CONTROLS = {
 def is_public_statement(s: dict) -> bool:
   p = s.get("Principal")
   if p == "*" or p == {"AWS": "*"}:
-    return "lambda:FunctionUrlAuthType" not in json.dumps(s.get("Condition", {})) or True
+    return True  # including the FunctionURLAllowPublicAccess statement of an AuthType NONE URL
   if isinstance(p, dict) and p.get("Service") == "s3.amazonaws.com":
     return "AWS:SourceAccount" not in json.dumps(s.get("Condition", {}))
   return False
@@ -1037,8 +1038,8 @@ def control_status(f: Fn, control: str) -> str | None:
   if control == "Lambda.1":
     return "FAILED" if any(is_public_statement(s) for s in f.statements) else "PASSED"
   if control == "Lambda.2":
-    if f.runtime == "IMAGE":
-      return None
+    if f.runtime == "IMAGE" or f.runtime.startswith("provided.al"):
+      return None  # images and OS-only runtimes are not evaluated
     return "PASSED" if f.runtime in SH_ALLOWED_RUNTIMES else "FAILED"
   if control == "Lambda.3":
     return "PASSED" if f.vpc_id else "FAILED"
@@ -1277,9 +1278,9 @@ CHECKOV_CHECKS = {
   "CKV_AWS_258": (None, "Ensure that Lambda function URLs AuthType is not None",
                   "LambdaFunctionURLAuth", "bc-aws-258"),
 }
-CHECKOV_DEPRECATED = {"nodejs18.x", "nodejs16.x", "nodejs14.x", "python3.7", "python3.6",
+CHECKOV_DEPRECATED = {"nodejs16.x", "nodejs14.x", "python3.7", "python3.6",
                       "python2.7", "java8", "go1.x", "dotnetcore3.1", "dotnet6", "ruby2.7",
-                      "python3.9"}  # python3.8 missing, as in Checkov's own hard-coded list
+                      "python3.9", "dotnet7"}  # no python3.8 / nodejs18.x, as in Checkov's list
 
 
 def logical_id(name: str) -> str:
@@ -1390,7 +1391,10 @@ def tenants_yaml(accounts: list[Account]) -> str:
 
 def generate(seed: int, out_dir: str) -> dict:
   if os.path.isdir(out_dir):
-    for entry in sorted(os.listdir(out_dir)):
+    entries = os.listdir(out_dir)
+    if entries and not os.path.exists(os.path.join(out_dir, "tenants.yaml")):
+      raise SystemExit(f"refusing to clear {out_dir}: not empty and not a demo-data directory")
+    for entry in sorted(entries):
       path = os.path.join(out_dir, entry)
       shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
   w = Writer(out_dir)
@@ -1483,6 +1487,7 @@ def write_costs(w, seed, accounts, functions, fn_cost, acct_usage) -> None:
     s3_base, ddb_base = arng.uniform(0.8, 22.0), arng.uniform(0.4, 35.0)
     n_keys = len({f.kms for f in fns if f.kms}) + 2
     n_vpc_regions = len({f.region for f in fns if f.vpc_id})
+    weekend = next(t.weekend for t in TENANTS if t.name == acct.tenant)
 
     def recent(key, fn):
       return {d: fn(d, usage.get(key, {}).get(d, 0.0)) for d in days
@@ -1493,7 +1498,7 @@ def write_costs(w, seed, accounts, functions, fn_cost, acct_usage) -> None:
       "Amazon Simple Queue Service": recent("queue", lambda d, n: n * 4e-7 * 3),
       "AWS X-Ray": recent("traced", lambda d, n: max(0.0, n * 0.05 - 100_000) * 5e-6),
       "Amazon Simple Storage Service": recent("all", lambda d, n: s3_base * (1 + 0.002 * (d - START.date()).days)),
-      "Amazon DynamoDB": recent("all", lambda d, n: ddb_base * (0.6 if d.weekday() >= 5 else 1.0) + n * 1.25e-6 * 0.3),
+      "Amazon DynamoDB": recent("all", lambda d, n: ddb_base * (weekend if d.weekday() >= 5 else 1.0) + n * 1.25e-6 * 0.3),
       "AWS Key Management Service": recent("all", lambda d, n: n_keys / 30.0 + n * 3e-8),
     }
     if n_vpc_regions:
@@ -1596,8 +1601,11 @@ Contents: {len(TENANTS)} tenants, {stats['accounts']} accounts, {stats['function
 
 ### Traffic model
 
-Shaped after the Azure Functions trace (Shahrad et al., *Serverless in the Wild*, USENIX ATC
-2020; rows of it ship in vhive-serverless/invitro, see `/work/shared/fixtures/real/invitro`):
+Shaped after the Azure Functions traces (Shahrad et al., *Serverless in the Wild*, USENIX ATC
+2020; Zhang et al., SOSP 2021). Rows of them ship in vhive-serverless/invitro
+(`data/traces/example/Azure2021/Azure2021_200.csv`, `tools/mapper/test_files/extremes/*.csv`):
+there, most functions see well under one call a minute (0.01 to 0.3 calls/min in the extremes
+rows), and durations span 20 ms to minutes (median ~1.6 s in the 2021 rows). The model:
 
 - Per-function mean rates are heavy-tailed over many orders of magnitude (lognormal, sigma 2.1):
   most functions are called less than once a minute, a handful thousands of times a minute.
@@ -1653,7 +1661,8 @@ with a password, JWTs, a DB_PASSWORD); deprecated runtimes; log groups without r
 
 ## Layout
 
-Same as `scripts/collect-aws.sh` (see docs/layout):
+Same layout as `scripts/collect-aws.sh OUTDIR` writes (one AWS CLI response per file), one
+directory per account and region:
 
 ```
 tenants.yaml
