@@ -774,7 +774,7 @@ def simulate(seed: int, f: Fn, weekend_factor: float) -> dict[str, list[float]]:
         n = served
     n = int(n)
     # Durations: exact samples for small n, lognormal statistics for large n.
-    if n <= 25:
+    if n <= 6:
       samples = sorted(min(tmax, med * math.exp(rng.gauss(0, s))) for _ in range(n))
       avg = sum(samples) / n
       p99 = samples[min(n - 1, int(math.ceil(0.99 * n)) - 1)]
@@ -782,8 +782,8 @@ def simulate(seed: int, f: Fn, weekend_factor: float) -> dict[str, list[float]]:
     else:
       sd = mean_ms * math.sqrt(math.exp(s * s) - 1) / math.sqrt(n)
       avg = max(med * 0.5, rng.gauss(mean_ms, sd))
-      p99 = med * math.exp(2.326 * s) * math.exp(rng.gauss(0, 0.04 + 2 / math.sqrt(n)))
       zmax = math.sqrt(2 * math.log(n))
+      p99 = med * math.exp(min(2.326, zmax * 0.9) * s) * math.exp(rng.gauss(0, 0.04 + 1 / math.sqrt(n)))
       mx = med * math.exp(s * zmax) * math.exp(abs(rng.gauss(0, 0.15)))
       p99 = max(p99, avg * 1.05)
       mx = max(mx, p99 * 1.02)
@@ -1616,7 +1616,7 @@ rows), and durations span 20 ms to minutes (median ~1.6 s in the 2021 rows). The
   once a day at a fixed hour).
 - Errors are a small per-function fraction (median ~0.15 %); throttles happen only where
   reserved concurrency is hit (normally never: it is set well above the normal peak).
-- Duration is lognormal per function: for 25 or fewer calls in an hour the hour's statistics
+- Duration is lognormal per function: for 6 or fewer calls in an hour the hour's statistics
   come from actual samples; above that, avg/p99/max come from the lognormal with sampling
   noise, always avg <= p99 <= max <= timeout.
 - Cold starts depend on the rate: idle gaps longer than ~7 minutes (sparse functions: almost

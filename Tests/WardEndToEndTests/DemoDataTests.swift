@@ -14,10 +14,12 @@ import Testing
       .appendingPathComponent("ward-demo-data-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: scratch) }
 
-    let generation = try runProcess("/usr/bin/env", ["python3", script.path, "--out", scratch.path])
+    let generation = try runProcess(
+      "/usr/bin/env", ["python3", script.path, "--out", scratch.path])
     try #require(
       generation.status == 0,
-      "generator exited \(generation.status): \(String(decoding: generation.stderr, as: UTF8.self))")
+      "generator exited \(generation.status): \(String(decoding: generation.stderr, as: UTF8.self))"
+    )
 
     let expected = try regularFiles(under: committed)
     let produced = try regularFiles(under: scratch)
