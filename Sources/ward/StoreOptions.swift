@@ -3,11 +3,15 @@ import Foundation
 
 /// `--store PATH`, shared by every command that opens the posture store.
 struct StoreOptions: ParsableArguments {
-  @Option(name: .long, help: "Posture store file (default: $WARD_STORE, else $XDG_DATA_HOME/ward/posture.db).")
+  @Option(
+    name: .long,
+    help: "Posture store file (default: $WARD_STORE, else $XDG_DATA_HOME/ward/posture.db).")
   var store: String?
 
   /// The resolved path.
-  var path: String { StoreLocation.resolve(store, environment: ProcessInfo.processInfo.environment) }
+  var path: String {
+    StoreLocation.resolve(store, environment: ProcessInfo.processInfo.environment)
+  }
 }
 
 /// `--format table|json|csv` for list commands.

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `ward`: the terminal console for serverless security posture, and its scriptable commands.
 @main
-struct Ward: AsyncParsableCommand {
+struct Ward: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ward",
     abstract: "A terminal console for serverless security posture across many tenants.",

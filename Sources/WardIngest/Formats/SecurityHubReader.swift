@@ -167,15 +167,20 @@ enum CheckovReader {
       ] {
         for check in try results.array(key) ?? [] {
           batch.findings.append(
-            try finding(check, checkType: checkType, compliance: compliance, now: now))
+            try finding(
+              check, checkType: checkType, compliance: compliance, now: now, context: context))
         }
       }
     }
     return batch
   }
 
+  /// A Checkov check result. Checkov reports carry no account: a report filed inside a
+  /// collected account directory (docs/formats.md) takes that directory's account and
+  /// region; otherwise `ward import --tenant` decides where it belongs.
   static func finding(
-    _ c: JSONValue, checkType: String, compliance: Finding.Compliance, now: EpochSeconds
+    _ c: JSONValue, checkType: String, compliance: Finding.Compliance, now: EpochSeconds,
+    context: ImportContext
   ) throws
     -> Finding
   {
@@ -192,7 +197,8 @@ enum CheckovReader {
       evidence = "\(file) lines \(try range[0].int())-\(try range[1].int())"
     }
     return Finding(
-      id: StableID.make("ckv", [checkId, file, resource]), account: nil, region: nil,
+      id: StableID.make("ckv", (context.account.map { [$0] } ?? []) + [checkId, file, resource]),
+      account: context.account, region: context.region,
       functionArn: nil, resource: "\(file):\(resource)",
       resourceType: resource.split(separator: ".").first.map(String.init),
       category: category, severity: severity, title: title,

@@ -87,7 +87,9 @@ struct TempDir {
 func jsonArray(_ text: String) throws -> [[String: Any]] {
   let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
   guard let array = value as? [[String: Any]] else {
-    throw NSError(domain: "ward-tests", code: 1, userInfo: [NSLocalizedDescriptionKey: "not a JSON array of objects"])
+    throw NSError(
+      domain: "ward-tests", code: 1,
+      userInfo: [NSLocalizedDescriptionKey: "not a JSON array of objects"])
   }
   return array
 }
