@@ -68,7 +68,10 @@ public final class Terminal {
   public let glyphs: GlyphSet
   /// The theme used to resolve canvas styles; may be changed at any time.
   public var theme: Theme {
-    didSet { resolvedCache.removeAll() }
+    didSet {
+      resolvedCache.removeAll()
+      previous = nil
+    }
   }
 
   private let screen: OpaquePointer
