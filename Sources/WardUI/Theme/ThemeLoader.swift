@@ -64,17 +64,16 @@ extension Theme {
     guard let roles = top["roles"] as? [String: Any] else {
       throw ThemeError(file: file, key: "roles", reason: "missing or not a mapping of role: entry")
     }
-    let known = Set(Role.all.map(\.rawValue))
     var entries: [Role: ThemeEntry] = [:]
     for roleName in roles.keys.sorted() {
       let path = "roles." + roleName
-      guard known.contains(roleName) else {
+      guard let role = Role(rawValue: roleName) else {
         throw ThemeError(file: file, key: path, reason: "unknown role")
       }
       guard let fields = roles[roleName] as? [String: Any] else {
         throw ThemeError(file: file, key: path, reason: "expected a mapping of fg, bg, attrs, mono")
       }
-      entries[Role(rawValue: roleName)] = try entry(fields, path: path, file: file)
+      entries[role] = try entry(fields, path: path, file: file)
     }
     return Theme(name: name, entries: entries)
   }
