@@ -155,15 +155,22 @@ public final class Terminal {
     guard !restored else { return }
     let rows = min(canvas.height, height)
     let columns = min(canvas.width, width)
-    let reuse = previous.map { $0.width == canvas.width && $0.height == canvas.height } ?? false
-    if !reuse { werase(window) }
+    // Cells equal to the previous frame are skipped; ncurses diffs the rest itself.
+    let cells = canvas.rowMajorCells
+    let before: [Cell] =
+      previous.flatMap {
+        $0.width == canvas.width && $0.height == canvas.height ? $0.rowMajorCells : nil
+      }
+      ?? []
+    if before.isEmpty { werase(window) }
     var cell = cchar_t()
     var text = [wchar_t](repeating: 0, count: 6)
     for y in 0..<rows {
       for x in 0..<columns {
-        let current = canvas[x, y]
+        let index = y * canvas.width + x
+        let current = cells[index]
         if current.isContinuation { continue }
-        if reuse, let previous, previous[x, y] == current { continue }
+        if !before.isEmpty, before[index] == current { continue }
         let look = resolved(current.style)
         var count = 0
         for scalar in current.grapheme.unicodeScalars where count < 5 {

@@ -44,6 +44,9 @@ public struct Canvas: Sendable, Hashable {
     self.cells = Array(repeating: Cell(style: style), count: self.width * self.height)
   }
 
+  /// All cells, row-major (`cells[y * width + x]`), for backends that walk every cell.
+  public var rowMajorCells: [Cell] { cells }
+
   /// The whole canvas as a rect.
   public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
