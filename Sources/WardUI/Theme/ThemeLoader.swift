@@ -140,3 +140,25 @@ extension Theme {
     return result
   }
 }
+
+extension Theme {
+  /// Where to look for theme files, first match wins: `$WARD_THEMES_DIR`,
+  /// `$XDG_CONFIG_HOME/ward/themes` (or `~/.config/ward/themes`), `<prefix>/share/ward/themes`
+  /// next to the executable (`<prefix>/bin/ward`), then `./themes`.
+  public static func searchDirectories(env: [String: String], executablePath: String?) -> [URL] {
+    var result: [URL] = []
+    if let dir = env["WARD_THEMES_DIR"], !dir.isEmpty { result.append(URL(fileURLWithPath: dir)) }
+    if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty {
+      result.append(URL(fileURLWithPath: xdg).appendingPathComponent("ward/themes"))
+    } else if let home = env["HOME"], !home.isEmpty {
+      result.append(URL(fileURLWithPath: home).appendingPathComponent(".config/ward/themes"))
+    }
+    if let executablePath, !executablePath.isEmpty {
+      let prefix = URL(fileURLWithPath: executablePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
+      result.append(prefix.appendingPathComponent("share/ward/themes"))
+    }
+    result.append(URL(fileURLWithPath: "themes"))
+    return result
+  }
+}
