@@ -201,8 +201,10 @@ public final class Terminal {
   /// Waits up to `timeoutMs` (0 = poll, negative = block) for a key. Returns nil on
   /// timeout. On a terminal resize returns `.resize` with ``width``/``height`` updated.
   /// If SIGTERM, SIGHUP or SIGINT arrived, restores the terminal and exits 128+signal.
+  /// After ``restore()`` it returns nil at once.
   public func readKey(timeoutMs: Int32) -> Key? {
     exitIfSignalled()
+    guard !restored else { return nil }
     wtimeout(window, timeoutMs)
     var code: wint_t = 0
     let result = wget_wch(window, &code)
