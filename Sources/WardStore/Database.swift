@@ -1,5 +1,6 @@
 import CSQLite
 import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -94,13 +95,15 @@ final class Database {
   /// attempt, and a still-busy database is retried with a short, jittered backoff for up to
   /// `lockWaitSeconds` before the error reaches the caller.
   private func beginImmediate() throws {
-    let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.lockWaitSeconds) * 1_000_000_000
+    let deadline =
+      DispatchTime.now().uptimeNanoseconds + UInt64(Self.lockWaitSeconds) * 1_000_000_000
     var backoffMicros: UInt32 = 1_000
     while true {
       do {
         try execute("BEGIN IMMEDIATE")
         return
-      } catch StoreError.sqlite(let code, _, _) where code & 0xff == SQLITE_BUSY
+      } catch StoreError.sqlite(let code, _, _)
+        where code & 0xff == SQLITE_BUSY
         && DispatchTime.now().uptimeNanoseconds < deadline
       {
         usleep(backoffMicros + UInt32.random(in: 0...backoffMicros))

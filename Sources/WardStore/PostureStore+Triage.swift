@@ -147,15 +147,23 @@ extension PostureStore {
         guard let current = try currentTriage(db, last.findingId) else {
           throw StoreError.findingNotFound(last.findingId)
         }
-        let laterChanges =
+        // State changes after it: by others (refuse), or the operator's own undone events
+        // and undos, which cancel out.
+        let later =
           try db.prepare(
             """
-            SELECT count(*) FROM audit_events
+            SELECT count(*), coalesce(sum(CASE WHEN operator = ? AND source IN ('console', 'cli')
+                AND (undoes IS NOT NULL
+                  OR EXISTS (SELECT 1 FROM audit_events u WHERE u.undoes = e.seq))
+              THEN 0 ELSE 1 END), 0)
+            FROM audit_events e
             WHERE finding_id = ? AND kind = 'state' AND seq > ?
             """
-          ).first([.text(last.findingId), .integer(last.seq)]) { $0.int64(0) } ?? 0
-        if laterChanges > 0 {
-          throw StoreError.conflict(current.conflict(expected: current.version - laterChanges))
+          ).first([.text(actor.name), .text(last.findingId), .integer(last.seq)]) {
+            (all: $0.int64(0), byOthers: $0.int64(1))
+          } ?? (all: 0, byOthers: 0)
+        if later.byOthers > 0 {
+          throw StoreError.conflict(current.conflict(expected: current.version - later.all))
         }
         // The reason and expiry the earlier state had, from the event that set it.
         let before = try db.prepare(

@@ -101,7 +101,9 @@ enum ASFFExport {
         "Types": ["Software and Configuration Checks/Ward/\(f.category.id)"],
         "CreatedAt": UTC.iso8601(f.firstSeen),
         "UpdatedAt": UTC.iso8601(s.triage.at ?? f.lastSeen),
-        "Severity": ["Label": f.severity == .info ? "INFORMATIONAL" : f.severity.rawValue.uppercased()],
+        "Severity": [
+          "Label": f.severity == .info ? "INFORMATIONAL" : f.severity.rawValue.uppercased()
+        ],
         "Title": String(f.title.prefix(256)),
         "Description": String((f.description.isEmpty ? f.title : f.description).prefix(1024)),
         "Resources": [

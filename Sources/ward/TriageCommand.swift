@@ -34,9 +34,10 @@ struct TriageCommand: ParsableCommand {
   @Option(help: "Why (required for resolved, false-positive, risk-accepted, suppressed).")
   var reason: String?
   @Option(help: "A note to record with the change (or alone, to add a note).") var note: String?
-  @Option(help: "Expiry of a risk acceptance: YYYY-MM-DD (or an ISO 8601 time).") var until:
-    String?
-  @Option(name: .customLong("operator"), help: "Who is triaging (default: $WARD_OPERATOR, else the login user).")
+  @Option(help: "Expiry of a risk acceptance: YYYY-MM-DD (or an ISO 8601 time).") var until: String?
+  @Option(
+    name: .customLong("operator"),
+    help: "Who is triaging (default: $WARD_OPERATOR, else the login user).")
   var operatorName: String?
   @Flag(help: "Undo your last triage (re-applies the earlier state as a new event).") var undo =
     false

@@ -43,7 +43,8 @@ import WardModel
     let result = try store.verifyAudit()
     #expect(result.isIntact && result.eventCount == 5)
     let head = try store.auditHead()
-    #expect(head.seq == 5 && head.hash == (try store.auditLog()).last?.hash)
+    let lastHash = try store.auditLog().last?.hash
+    #expect(head.seq == 5 && head.hash == lastHash)
     #expect(try TempStore().open().verifyAudit().isIntact)  // empty log
   }
 

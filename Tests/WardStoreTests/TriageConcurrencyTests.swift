@@ -16,13 +16,14 @@ import WardModel
     let operations = 500
     let states: [TriageState] = [.acknowledged, .inProgress, .resolved, .suppressed, .new]
     let tallies = Tallies()
+    let path = temp.path
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var rng = SeededGenerator(seed: UInt64(worker + 1))
       var applied = 0
       var conflicts = 0
       var failures: [String] = []
       do {
-        let store = try PostureStore(path: temp.path, now: T.now)
+        let store = try PostureStore(path: path, now: T.now)
         let actor = Operator(name: "worker\(worker)")
         for i in 0..<operations {
           let id = ids[Int(rng.next() % UInt64(ids.count))]

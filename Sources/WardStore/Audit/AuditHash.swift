@@ -32,7 +32,11 @@ enum AuditHash {
   /// (integer: 8 bytes big-endian two's complement; text: 8-byte big-endian length + UTF-8).
   static func encode(_ e: AuditEvent) -> [UInt8] {
     var out = domain
-    func be(_ v: UInt64) { for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) } }
+    func be(_ v: UInt64) {
+      for shift in stride(from: 56, through: 0, by: -8) {
+        out.append(UInt8(truncatingIfNeeded: v >> UInt64(shift)))
+      }
+    }
     for field in fields(e) {
       switch field {
       case .null: out.append(0)
