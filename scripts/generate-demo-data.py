@@ -1563,7 +1563,10 @@ def write_findings(w, seed, accounts, functions) -> None:
   for tenant, repo, prefix in CHECKOV_REPOS:
     fns = sorted((f for f in functions if f.tenant == tenant and f.name.startswith(prefix)),
                  key=lambda f: f.name)
-    w.json(f"checkov/{repo}.json", checkov_report(fns))
+    # Filed inside the account directory the stack deploys to, so `ward import` attributes
+    # the account-less Checkov findings to that account's tenant.
+    home = fns[0]
+    w.json(f"accounts/{home.account}/{home.region}/checkov/{repo}.json", checkov_report(fns))
 
 
 def write_readme(w, seed, stats) -> None:
@@ -1681,7 +1684,8 @@ cost/get-cost-and-usage.json.gz              DAILY, GroupBy LINKED_ACCOUNT + SER
 cost/get-cost-and-usage-by-function.json.gz  DAILY, GroupBy LINKED_ACCOUNT + TAG Function, AWS Lambda only
 securityhub/ACCOUNT-get-findings.json.gz     get-findings (ASFF, FSBP Lambda.1/2/3/5/7)
 prowler/prowler-output-ACCOUNT-20261128.ocsf.json.gz   Prowler JSON-OCSF (awslambda checks)
-checkov/REPO.json                            checkov -o json on each repo's SAM template
+accounts/ACCOUNT/REGION/checkov/REPO.json    checkov -o json on a SAM repo deployed to that account
+                                             (Checkov prints no account: its place gives one)
 ```
 
 Large files are gzip-compressed (`.gz`) and hold compact JSON (same content as the CLI's

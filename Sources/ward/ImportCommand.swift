@@ -125,7 +125,14 @@ struct PrefetchingReader: Sequence {
 
       init(file: PlannedFile, now: EpochSeconds) {
         var context = file.context
-        if context.importTime == nil { context.importTime = now }
+        // Formats that print no time (Checkov) are dated by the file's modification time, so
+        // re-importing the same file changes nothing.
+        if context.importTime == nil {
+          let modified =
+            (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate]
+            as? Date
+          context.importTime = modified.map { EpochSeconds($0.timeIntervalSince1970) } ?? now
+        }
         let path = file.path
         let ctx = context
         Thread.detachNewThread { [self] in

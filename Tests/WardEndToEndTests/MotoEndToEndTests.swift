@@ -17,13 +17,17 @@ import Testing
     ]
     let populate = try run(
       "/bin/bash",
-      [Repo.root.appendingPathComponent("Tests/WardEndToEndTests/Scripts/moto-populate.sh").path, tmp.file("work")],
+      [
+        Repo.root.appendingPathComponent("Tests/WardEndToEndTests/Scripts/moto-populate.sh").path,
+        tmp.file("work"),
+      ],
       environment: env)
     #expect(populate.status == 0, "moto-populate.sh failed: \(populate.stderr)")
 
     let collected = tmp.file("collected")
     let collect = try run(
-      "/bin/bash", [Repo.root.appendingPathComponent("scripts/collect-aws.sh").path, collected], environment: env)
+      "/bin/bash", [Repo.root.appendingPathComponent("scripts/collect-aws.sh").path, collected],
+      environment: env)
     #expect(collect.status == 0, "collect-aws.sh failed: \(collect.stderr)")
     #expect(FileManager.default.fileExists(atPath: collected + "/lambda-list-functions.json"))
 
@@ -32,10 +36,14 @@ import Testing
     #expect(imported.status == 0, "import failed: \(imported.stdout)\(imported.stderr)")
 
     // The inventory arrived whole: both functions, in the account's tenant.
-    let functions = try jsonArray(try ward(["functions", "--format", "json"], environment: env).stdout)
-    #expect(Set(functions.compactMap { $0["name"] as? String }) == ["checkout-api", "nightly-report"])
+    let functions = try jsonArray(
+      try ward(["functions", "--format", "json"], environment: env).stdout)
+    #expect(
+      Set(functions.compactMap { $0["name"] as? String }) == ["checkout-api", "nightly-report"])
     #expect(functions.allSatisfy { ($0["tenant"] as? String) == "123456789012" })
-    #expect(functions.first { ($0["name"] as? String) == "nightly-report" }?["runtime"] as? String == "python3.9")
+    #expect(
+      functions.first { ($0["name"] as? String) == "nightly-report" }?["runtime"] as? String
+        == "python3.9")
 
     // No secret value reached the store file.
     let storeBytes = try Data(contentsOf: URL(fileURLWithPath: tmp.file("posture.db")))
@@ -47,9 +55,14 @@ import Testing
     #expect(scan.status == 0, "scan failed: \(scan.stderr)")
 
     let findings = try jsonArray(
-      try ward(["findings", "--source", "ward", "--function", "checkout-api", "--format", "json"], environment: env).stdout)
+      try ward(
+        ["findings", "--source", "ward", "--function", "checkout-api", "--format", "json"],
+        environment: env
+      ).stdout)
     func fired(_ rule: String, _ category: String) -> Bool {
-      findings.contains { ($0["rule"] as? String) == rule && ($0["category"] as? String) == category }
+      findings.contains {
+        ($0["rule"] as? String) == rule && ($0["category"] as? String) == category
+      }
     }
     let titles = String(describing: findings.map { $0["title"] as? String ?? "" })
     // WARD-INV-001: function URL with AuthType NONE; WARD-INV-003: Principal "*".
@@ -57,7 +70,9 @@ import Testing
     #expect(fired("WARD-INV-003", "invocation"), "wildcard policy not reported: \(titles)")
     // The AKIA… access key id in the environment.
     #expect(
-      findings.contains { ($0["category"] as? String) == "secrets" && ($0["severity"] as? String) == "critical" },
+      findings.contains {
+        ($0["category"] as? String) == "secrets" && ($0["severity"] as? String) == "critical"
+      },
       "credential-like variable not reported: \(titles)")
 
     // Re-importing the same directory changes nothing.
@@ -84,7 +99,11 @@ struct MotoServer {
     let endpoint = "http://127.0.0.1:\(port)"
     // Wait until it answers (moto prints nothing useful to poll on).
     for _ in 0..<100 {
-      if (try? run("/usr/bin/env", ["python3", "-c", "import urllib.request; urllib.request.urlopen('\(endpoint)/moto-api/')"]))?.status == 0 {
+      if (try? run(
+        "/usr/bin/env",
+        ["python3", "-c", "import urllib.request; urllib.request.urlopen('\(endpoint)/moto-api/')"]))?
+        .status == 0
+      {
         return MotoServer(process: process, endpoint: endpoint)
       }
       usleep(100_000)
@@ -92,7 +111,10 @@ struct MotoServer {
     process.terminate()
     throw NSError(
       domain: "ward-tests", code: 2,
-      userInfo: [NSLocalizedDescriptionKey: "moto_server did not start: \((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")"])
+      userInfo: [
+        NSLocalizedDescriptionKey:
+          "moto_server did not start: \((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")"
+      ])
   }
 
   /// Kills the server (werkzeug may ignore SIGTERM while serving) and reaps it.

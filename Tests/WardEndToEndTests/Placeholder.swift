@@ -1,3 +1,0 @@
-import Testing
-
-@Test func WardEndToEndTestsPlaceholder() { #expect(Bool(true)) }
