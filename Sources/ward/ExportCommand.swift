@@ -10,10 +10,10 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Export findings with their state, latest reason and note.",
     discussion: """
-      csv, json: one row per finding (the `findings` columns plus reason, note, until,
-      state_by, state_at). asff: {"Findings": [...]} in AWS Security Finding Format with
-      Workflow.Status and Note {Text, UpdatedBy, UpdatedAt}, ready for BatchUpdateFindings
-      (FindingIdentifiers = Id + ProductArn). markdown: a triage report per tenant and
+      csv, json: one row per finding (the `findings` columns plus reason, note, until, \
+      state_by, state_at). asff: {"Findings": [...]} in AWS Security Finding Format with \
+      Workflow.Status and Note {Text, UpdatedBy, UpdatedAt}, ready for BatchUpdateFindings \
+      (FindingIdentifiers = Id + ProductArn). markdown: a triage report per tenant and \
       category: each decision with who, when and why.
       """)
 

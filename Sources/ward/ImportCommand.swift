@@ -10,9 +10,9 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "Import AWS CLI responses, scanner reports and tenants files into the store.",
     discussion: """
-      Formats are detected from content (docs/formats.md); .gz files are read transparently.
-      Directories are walked recursively; a directory written by scripts/collect-aws.sh is
-      imported whole. Each file is one transaction: a bad file is rejected with its place and
+      Formats are detected from content (docs/formats.md); .gz files are read transparently. \
+      Directories are walked recursively; a directory written by scripts/collect-aws.sh is \
+      imported whole. Each file is one transaction: a bad file is rejected with its place and \
       reason, the others still import, and the exit status is 1 if any file failed.
       """)
 

@@ -10,8 +10,8 @@ struct ScanCommand: ParsableCommand {
     commandName: "scan",
     abstract: "Run Ward's posture rules and anomaly detectors over the store.",
     discussion: """
-      Findings are upserted with source `ward`; a rule that stops firing resolves its finding
-      (recorded by `scan`). Detectors look at the last 30 days of hourly metrics and 90 days of
+      Findings are upserted with source `ward`; a rule that stops firing resolves its finding \
+      (recorded by `scan`). Detectors look at the last 30 days of hourly metrics and 90 days of \
       daily cost, ending at the newest data in the store.
       """)
 

@@ -12,20 +12,20 @@ struct TriageCommand: ParsableCommand {
     abstract: "Set the triage state of findings (by id or by filter), add a note, or undo.",
     discussion: """
       States: \(TriageState.allCases.map(\.rawValue).joined(separator: ", ")).
-      resolved, false-positive, risk-accepted and suppressed need --reason; risk-accepted
+      resolved, false-positive, risk-accepted and suppressed need --reason; risk-accepted \
       also needs --until (the acceptance ends at 00:00 UTC that day and the finding reopens).
 
-      Ids may carry the version you saw (`ID@VERSION`, as `ward findings` prints it): the
-      change is refused if someone changed the finding since. A plain ID uses the current
-      version. With filters instead of ids, every matching finding is changed in one
-      transaction, each against the version read when the filter ran; changed ones are
+      Ids may carry the version you saw (`ID@VERSION`, as `ward findings` prints it): the \
+      change is refused if someone changed the finding since. A plain ID uses the current \
+      version. With filters instead of ids, every matching finding is changed in one \
+      transaction, each against the version read when the filter ran; changed ones are \
       reported as conflicts. Refused with no ids and no filter.
 
-      --note without --state adds a note (any state, no version check). --undo re-applies
+      --note without --state adds a note (any state, no version check). --undo re-applies \
       the state before your last triage, as a new audit event.
 
-      The operator is --operator, else $WARD_OPERATOR, else the login user; under SSH the
-      client address and key fingerprint are recorded too. Exit status: 0 when every change
+      The operator is --operator, else $WARD_OPERATOR, else the login user; under SSH the \
+      client address and key fingerprint are recorded too. Exit status: 0 when every change \
       was applied, 1 when any was refused (conflict, unknown id) or the request is invalid.
       """)
 

@@ -7,8 +7,8 @@ struct Ward: ParsableCommand {
     commandName: "ward",
     abstract: "A terminal console for serverless security posture across many tenants.",
     discussion: """
-      Run with no command to open the console over the posture store. The store is
-      --store PATH, else $WARD_STORE, else $XDG_DATA_HOME/ward/posture.db
+      Run with no command to open the console over the posture store. The store is \
+      --store PATH, else $WARD_STORE, else $XDG_DATA_HOME/ward/posture.db \
       (default ~/.local/share/ward/posture.db).
       """,
     version: "0.1.0",
