@@ -36,13 +36,18 @@ public enum ConsoleView {
     canvas.fill(row, style: Style(role: .header))
     var x = canvas.put(
       text: "Ward ", at: Point(x: 0, y: 0), style: Style(role: .title, attributes: .bold))
-    let crumbs = state.stack.map(\.model.breadcrumb).joined(
-      separator: " \(canvas.glyphs.arrowRight) ")
+    var parts = state.stack.map(\.model.breadcrumb)
+    let separator = " \(canvas.glyphs.arrowRight) "
     let right = state.clock.asOfText
     var badgeWidth = 0
     if let badge = state.policy.badge { badgeWidth = displayWidth(badge) + 3 }
     let rightWidth = displayWidth(right)
     let crumbWidth = max(0, state.width - x - badgeWidth - rightWidth - 1)
+    // Too long: drop the oldest crumbs first so the current screen stays readable.
+    while parts.count > 1, displayWidth(parts.joined(separator: separator)) > crumbWidth {
+      parts.removeFirst()
+    }
+    let crumbs = parts.joined(separator: separator)
     x += canvas.put(
       text: crumbs, at: Point(x: x, y: 0), width: crumbWidth, alignment: .left,
       style: Style(role: .header))

@@ -13,7 +13,7 @@ public struct ThemeLocator: Sendable, Hashable {
   /// The standard search order.
   public init(
     explicitDirectory: String? = nil, environment: [String: String] = [:],
-    executablePath: String? = CommandLine.arguments.first, sourceFile: String = #filePath
+    executablePath: String? = CommandLine.arguments.first, sourceFile: String? = nil
   ) {
     var dirs: [URL] = []
     if let explicitDirectory { dirs.append(URL(fileURLWithPath: explicitDirectory)) }
@@ -25,11 +25,14 @@ public struct ThemeLocator: Sendable, Hashable {
       dirs.append(bin.appendingPathComponent("../share/ward/themes").standardizedFileURL)
     }
     // Sources/WardConsole/Runtime/ThemeLocator.swift -> repository root.
-    let root = URL(fileURLWithPath: sourceFile).deletingLastPathComponent()
+    let root = URL(fileURLWithPath: sourceFile ?? Self.thisFile).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     dirs.append(root.appendingPathComponent("themes"))
     directories = dirs.filter { FileManager.default.fileExists(atPath: $0.path) }
   }
+
+  /// This file, as compiled (a default argument would give the caller's path).
+  private static let thisFile: String = #filePath
 
   /// The theme name to start with: `--theme`, then `$WARD_THEME`, then `default`.
   public static func initialName(option: String?, environment: [String: String]) -> String {

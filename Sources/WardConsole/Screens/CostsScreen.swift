@@ -32,7 +32,7 @@ public struct CostsScreen: ScreenModel {
   }
 
   private static func layout(_ body: Rect, tenants: Int) -> (Rect, Rect) {
-    body.splitTop(min(max(4, tenants + 2), body.height / 2))
+    body.splitTop(min(max(4, tenants + 3), body.height / 2))
   }
 
   private mutating func clamp(_ context: ScreenContext) {
@@ -100,13 +100,15 @@ public struct CostsScreen: ScreenModel {
       TableColumn("30D", width: .fixed(9), alignment: .right),
       TableColumn("WOW", width: .fixed(7), alignment: .right),
     ]
+    let sparkWidth = max(8, min(30, tenantsInner.width - 2 - 8 - 9 - 9 - 7 - 5))
     let tenantRows = data.tenants.map { t -> [TableCell] in
       var cells = [TableCell(t.tenant)]
       if weekly {
         cells += t.weekly.map { TableCell(Format.money($0)) }
       } else {
         cells.append(
-          TableCell(Sparkline(values: t.daily).text(width: 30, glyphs: glyphs), role: .sparkline))
+          TableCell(
+            Sparkline(values: t.daily).text(width: sparkWidth, glyphs: glyphs), role: .sparkline))
         cells.append(TableCell(Format.money(t.daily.last ?? 0)))
       }
       cells.append(TableCell(Format.money(t.daily.reduce(0, +))))

@@ -172,7 +172,7 @@ public struct FunctionDetailScreen: ScreenModel {
       byHour[sample.hour] = sample
     }
     let hours = stride(from: start, to: end, by: Int(UTC.hour)).map { byHour[$0] }
-    let spark = max(8, width - 30)
+    let spark = max(8, width - 31)
     func line(
       _ label: String, _ value: (MetricSample) -> Double?, useMax: Bool, format: (Double) -> String
     )
@@ -182,7 +182,7 @@ public struct FunctionDetailScreen: ScreenModel {
       let shown = RenderKit.bucket(values, width: spark, useMax: useMax)
       let summary =
         useMax ? "max " + format(values.max() ?? 0) : "sum " + format(values.reduce(0, +))
-      return TextLine(pad(label, to: 12), style: Style(fg: .role(.muted)))
+      return TextLine(pad(label, to: 13), style: Style(fg: .role(.muted)))
         .then(
           pad(Sparkline(values: shown).text(width: spark, glyphs: glyphs), to: spark),
           style: Style(fg: .role(.sparkline))
@@ -200,7 +200,7 @@ public struct FunctionDetailScreen: ScreenModel {
     out.append(line("cold starts", { $0.coldStarts }, useMax: false, format: Format.count))
     let cost = data.dailyCost.map(\.amount)
     out.append(
-      TextLine(pad("cost 30d/day", to: 12), style: Style(fg: .role(.muted)))
+      TextLine(pad("cost 30d/day", to: 13), style: Style(fg: .role(.muted)))
         .then(
           pad(Sparkline(values: cost).text(width: spark, glyphs: glyphs), to: spark),
           style: Style(fg: .role(.sparkline))

@@ -112,7 +112,7 @@ public struct OverviewScreen: ScreenModel {
   private func columns(wide: Bool) -> [TableColumn] {
     var columns = [
       TableColumn("TENANT", width: .flex(min: 8)),
-      TableColumn("SCORE", width: .fixed(5), alignment: .right),
+      TableColumn("SCORE", width: .fixed(7), alignment: .right),
     ]
     if wide {
       columns.append(TableColumn("FNS", width: .fixed(4), alignment: .right))

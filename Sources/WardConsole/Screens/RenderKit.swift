@@ -18,7 +18,7 @@ public struct TextLine: Sendable, Hashable {
     return copy
   }
   /// `label` (muted, padded) then `value`.
-  public static func field(_ label: String, _ value: String, width: Int = 12, style: Style = .plain)
+  public static func field(_ label: String, _ value: String, width: Int = 14, style: Style = .plain)
     -> TextLine
   {
     TextLine(pad(label, to: width), style: Style(fg: .role(.muted))).then(value, style: style)
