@@ -32,6 +32,7 @@ public enum CostDetectors {
     let T = DetectorThresholds.self
     let points = seasonalAnomalies(
       values, period: 1, lookback: T.dailyBaselineDays, absoluteSpreadFloor: 0.01,
+      minRatio: T.costRatio,
       prefilter: { _, x in x >= minExcess },
       accept: { _, x, b, _ in x >= T.costRatio * b.median && x - b.median >= minExcess })
     return mergeRuns(points).map { run in

@@ -40,7 +40,7 @@ public enum MetricDetectors {
     }
 
     let spikes = seasonalAnomalies(
-      s.invocations, period: 24, lookback: days, absoluteSpreadFloor: 1,
+      s.invocations, period: 24, lookback: days, absoluteSpreadFloor: 1, minRatio: T.spikeRatio,
       prefilter: { _, x in x >= T.spikeMinExcess },
       accept: { _, x, b, _ in x >= T.spikeRatio * b.median && x - b.median >= T.spikeMinExcess })
     emit(
@@ -48,7 +48,7 @@ public enum MetricDetectors {
       severity: { anomalySeverity(ratio: anomalyRatio($0.peak.observed, $0.peak.baseline.median)) })
 
     let errors = seasonalAnomalies(
-      s.errors, period: 24, lookback: days, absoluteSpreadFloor: 1,
+      s.errors, period: 24, lookback: days, absoluteSpreadFloor: 1, minRatio: T.errorRatio,
       prefilter: { i, x in
         x >= T.errorMinCount && x >= T.errorMinShare * max(s.invocations[i], x)
       },
@@ -67,7 +67,7 @@ public enum MetricDetectors {
       })
 
     let throttles = seasonalAnomalies(
-      s.throttles, period: 24, lookback: days, absoluteSpreadFloor: 1,
+      s.throttles, period: 24, lookback: days, absoluteSpreadFloor: 1, minRatio: T.throttleRatio,
       prefilter: { i, x in
         x >= T.throttleMinCount && x >= T.throttleMinShare * (s.invocations[i] + x)
       },
@@ -85,7 +85,7 @@ public enum MetricDetectors {
       })
 
     let slow = seasonalAnomalies(
-      s.duration, period: 24, lookback: days, absoluteSpreadFloor: 1,
+      s.duration, period: 24, lookback: days, absoluteSpreadFloor: 1, minRatio: T.durationRatio,
       prefilter: { i, _ in s.invocations[i] >= T.durationMinInvocations },
       accept: { _, x, b, _ in x >= T.durationRatio * b.median })
     emit(
@@ -94,7 +94,7 @@ public enum MetricDetectors {
       severity: { $0.length >= 24 ? .medium : .low })
 
     let cold = seasonalAnomalies(
-      s.coldStarts, period: 24, lookback: days, absoluteSpreadFloor: 1,
+      s.coldStarts, period: 24, lookback: days, absoluteSpreadFloor: 1, minRatio: T.coldStartRatio,
       prefilter: { _, x in x >= T.coldStartMinCount },
       accept: { _, x, b, _ in x >= T.coldStartRatio * b.median })
     emit(

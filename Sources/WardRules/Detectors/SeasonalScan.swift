@@ -22,9 +22,11 @@ struct AnomalyRun: Sendable, Hashable {
 /// For each index `i` the baseline is the values at `i − period`, `i − 2·period`, …
 /// (up to `lookback` of them, NaN skipped); a point is scored once at least
 /// `DetectorThresholds.minimumBaselineSamples` are available and `prefilter` accepts it.
+/// Points below `minRatio` × the baseline median are never anomalous; that gate is tested
+/// first by counting (no sort), which skips most points cheaply.
 /// `accept` decides anomaly from the point, its baseline and robust score.
 func seasonalAnomalies(
-  _ series: [Double], period: Int, lookback: Int, absoluteSpreadFloor: Double,
+  _ series: [Double], period: Int, lookback: Int, absoluteSpreadFloor: Double, minRatio: Double,
   prefilter: (Int, Double) -> Bool,
   accept: (Int, Double, RobustBaseline, Double) -> Bool
 ) -> [AnomalousPoint] {
@@ -47,12 +49,19 @@ func seasonalAnomalies(
       k += 1
     }
     guard n >= minSamples else { continue }
+    // If fewer than half the baseline values are ≤ x / minRatio, the median is above it.
+    let limit = x / minRatio
+    var below = 0
+    for j in 0..<n where buffer[j] <= limit { below += 1 }
+    guard below >= n / 2 else { continue }
     let base = robustBaseline(&buffer, count: n, scratch: &scratch)
     guard x > base.median else { continue }
     let spread = base.spread(
       relativeFloor: DetectorThresholds.relativeSpreadFloor, absoluteFloor: absoluteSpreadFloor)
     let score = (x - base.median) / spread
-    if score >= DetectorThresholds.robustZ, accept(i, x, base, score) {
+    if score >= DetectorThresholds.robustZ, x >= minRatio * base.median,
+      accept(i, x, base, score)
+    {
       points.append(AnomalousPoint(index: i, observed: x, baseline: base, score: score))
     }
   }

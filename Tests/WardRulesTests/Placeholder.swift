@@ -1,3 +1,0 @@
-import Testing
-
-@Test func WardRulesTestsPlaceholder() { #expect(Bool(true)) }
