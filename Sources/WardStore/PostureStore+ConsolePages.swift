@@ -91,8 +91,8 @@ extension PostureStore {
           case .region: "f.region \(direction)"
           case .runtime: "COALESCE(f.runtime, '') \(direction)"
           case .findings: "COALESCE(fc.weight, 0) \(direction)"
-          case .invocations: "COALESCE(m.inv, 0) \(direction)"
-          case .errors: "COALESCE(m.err, 0) \(direction)"
+          case .invocations: "inv \(direction)"
+          case .errors: "err \(direction)"
           case .cost: "COALESCE(c.cost, 0) \(direction)"
           case .lastAlert: "COALESCE(la.last_alert, 0) \(direction)"
           }
@@ -101,7 +101,12 @@ extension PostureStore {
         let sql = """
           SELECT f.name, t.name, f.region, f.arn, f.runtime,
             COALESCE(fc.c4, 0), COALESCE(fc.c3, 0), COALESCE(fc.c2, 0), COALESCE(fc.c1, 0),
-            COALESCE(fc.c0, 0), COALESCE(m.inv, 0), COALESCE(m.err, 0), c.cost, la.last_alert
+            COALESCE(fc.c0, 0),
+            COALESCE((SELECT SUM(x.invocations) FROM metrics x
+              WHERE x.function_id = k.id AND x.hour >= ? AND x.hour < ?), 0) AS inv,
+            COALESCE((SELECT SUM(x.errors) FROM metrics x
+              WHERE x.function_id = k.id AND x.hour >= ? AND x.hour < ?), 0) AS err,
+            c.cost, la.last_alert
           FROM functions f JOIN tenants t ON t.id = f.tenant_id
           LEFT JOIN (
             SELECT function_arn,
@@ -115,11 +120,7 @@ extension PostureStore {
             FROM findings WHERE function_arn IS NOT NULL AND state IN (\(open))
             GROUP BY function_arn
           ) fc ON fc.function_arn = f.arn
-          LEFT JOIN (
-            SELECT k.arn AS arn, SUM(x.invocations) AS inv, SUM(x.errors) AS err
-            FROM metrics x JOIN function_keys k ON k.id = x.function_id
-            WHERE x.hour >= ? AND x.hour < ? GROUP BY k.arn
-          ) m ON m.arn = f.arn
+          LEFT JOIN function_keys k ON k.arn = f.arn
           LEFT JOIN (
             SELECT tenant_id, function, SUM(amount) AS cost FROM costs
             WHERE function <> '' AND day >= ? AND day < ? GROUP BY tenant_id, function
@@ -132,6 +133,7 @@ extension PostureStore {
           """
         let binds: [SQLValue] =
           [
+            .integer(window.metricsFrom), .integer(window.metricsTo),
             .integer(window.metricsFrom), .integer(window.metricsTo), .integer(window.costFrom),
             .integer(window.costTo),
           ] + where_.binds + [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
@@ -294,8 +296,9 @@ extension PostureStore {
       for (name, day, n) in try db.prepare(
         """
         SELECT t.name, (x.hour / 86400) * 86400 AS day, SUM(x.invocations)
-        FROM metrics x JOIN function_keys k ON k.id = x.function_id
-        JOIN accounts a ON a.account = k.account JOIN tenants t ON t.id = a.tenant_id\(where_.sql)
+        FROM function_keys k JOIN accounts a ON a.account = k.account
+        JOIN tenants t ON t.id = a.tenant_id
+        CROSS JOIN metrics x ON x.function_id = k.id\(where_.sql)
         GROUP BY t.name, day
         """
       ).rows(where_.binds, { ($0.text(0), $0.int64(1), $0.double(2)) }) {
