@@ -1112,7 +1112,7 @@ def securityhub_findings(seed: int, fns: list[Fn]) -> list[dict]:
                        "Details": {"AwsLambdaFunction": sh_details(f)}}],
         "Compliance": {"Status": status, "SecurityControlId": control,
                        "AssociatedStandards": [{"StandardsId": f"standards/{std}"}]},
-        "WorkflowState": "NEW" if workflow == "NEW" else workflow,
+        "WorkflowState": "RESOLVED" if workflow == "RESOLVED" else "NEW",  # legacy field
         "Workflow": {"Status": workflow}, "RecordState": "ACTIVE",
       }
       if note:
@@ -1684,7 +1684,10 @@ prowler/prowler-output-ACCOUNT-20261128.ocsf.json.gz   Prowler JSON-OCSF (awslam
 checkov/REPO.json                            checkov -o json on each repo's SAM template
 ```
 
-Large files are gzip-compressed (`.gz`); importers detect gzip by its magic bytes.
+Large files are gzip-compressed (`.gz`) and hold compact JSON (same content as the CLI's
+indented output); importers detect gzip by its magic bytes. Where an AWS call fails (no policy,
+no URL, no event invoke config), the file holds the CLI's error text, e.g.
+`An error occurred (ResourceNotFoundException) when calling the GetPolicy operation: ...`.
 Security Hub runs in {len(SECURITYHUB_TENANTS)} tenants, Prowler in {len(PROWLER_TENANTS)}, Checkov on
 {len(CHECKOV_REPOS)} repositories: not every tenant runs every tool.
 """

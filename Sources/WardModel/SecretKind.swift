@@ -52,8 +52,10 @@ public enum SecretClassifier {
       total += 1
     }
     guard total > 0 else { return 0 }
+    // Sum in a fixed order: Dictionary order changes per process, and a floating-point sum
+    // in another order gives another last bit (re-imports must be byte-for-byte no-ops).
     var h = 0.0
-    for c in counts.values {
+    for c in counts.values.sorted() {
       let p = Double(c) / Double(total)
       h -= p * log2(p)
     }

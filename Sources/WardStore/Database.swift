@@ -1,4 +1,11 @@
 import CSQLite
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One SQLite connection: pragmas, a statement cache and transactions.
 ///
@@ -71,7 +78,7 @@ final class Database {
   func transaction<T>(write: Bool = true, _ body: () throws -> T) throws -> T {
     if inTransaction { return try body() }
     if write && isReadOnly { throw StoreError.readOnly }
-    try execute(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+    if write { try beginImmediate() } else { try execute("BEGIN DEFERRED") }
     inTransaction = true
     defer { inTransaction = false }
     do {
@@ -83,6 +90,30 @@ final class Database {
       throw error
     }
   }
+
+  /// BEGIN IMMEDIATE, waiting out ordinary contention: busy_timeout waits up to 5 s per
+  /// attempt, and a still-busy database is retried with a short, jittered backoff for up to
+  /// `lockWaitSeconds` before the error reaches the caller.
+  private func beginImmediate() throws {
+    let deadline =
+      DispatchTime.now().uptimeNanoseconds + UInt64(Self.lockWaitSeconds) * 1_000_000_000
+    var backoffMicros: UInt32 = 1_000
+    while true {
+      do {
+        try execute("BEGIN IMMEDIATE")
+        return
+      } catch StoreError.sqlite(let code, _, _)
+        where code & 0xff == SQLITE_BUSY
+        && DispatchTime.now().uptimeNanoseconds < deadline
+      {
+        usleep(backoffMicros + UInt32.random(in: 0...backoffMicros))
+        backoffMicros = min(backoffMicros * 2, 50_000)
+      }
+    }
+  }
+
+  /// How long a write waits for the lock in total before reporting SQLITE_BUSY.
+  static let lockWaitSeconds = 120
 
   /// Rows changed by the most recent statement.
   var changes: Int { Int(sqlite3_changes(handle)) }

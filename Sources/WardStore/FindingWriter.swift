@@ -51,6 +51,7 @@ struct FindingWriter {
         VALUES (\(Array(repeating: "?", count: 20).joined(separator: ", ")), 1)
         """
       ).run(values)
+      try TriageWriter(db: db).recordCreation(findingId: f.id, state: state, actor: actor, at: now)
       return .inserted
     }
     let oldFirst = oldContent[14].int64 ?? f.firstSeen

@@ -19,7 +19,7 @@ extension PostureStore {
   {
     try connection.withDatabase { db in
       try db.transaction {
-        _ = try TriageWriter(db: db).expireRiskAcceptances(now: now)
+        _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .import)
         var writer = BatchWriter(db: db, fallbackTenant: tenantOverride ?? Tenancy.unassigned)
         try writer.applyTenants(batch.tenants)
         if let tenantOverride { try writer.applyOverride(tenantOverride, batch: batch) }
@@ -50,6 +50,7 @@ extension PostureStore {
   {
     try connection.withDatabase { db in
       try db.transaction {
+        _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .scan)
         var writer = BatchWriter(db: db, fallbackTenant: Tenancy.unassigned)
         let findingWriter = FindingWriter(db: db, actor: "scan", now: now)
         var seen = Set<String>()

@@ -103,23 +103,4 @@ extension PostureStore {
       }
     }
   }
-
-  /// A finding's triage history, oldest first (empty if unknown or out of scope).
-  public func findingHistory(id: String) throws -> [TriageEvent] {
-    guard try finding(id: id) != nil else { return [] }
-    return try connection.withDatabase { db in
-      try db.prepare(
-        """
-        SELECT at, actor, old_state, new_state, reason, note, until_at FROM finding_events
-        WHERE finding_id = ? ORDER BY id
-        """
-      ).rows([.text(id)]) {
-        TriageEvent(
-          at: $0.int64(0), actor: $0.text(1),
-          oldState: $0.optionalText(2).flatMap(TriageState.init(rawValue:)),
-          newState: TriageState(rawValue: $0.text(3)) ?? .new, reason: $0.optionalText(4),
-          note: $0.optionalText(5), until: $0.optionalInt64(6))
-      }
-    }
-  }
 }

@@ -33,7 +33,9 @@ public final class PostureStore: @unchecked Sendable {
     case .readWrite:
       try Migrator.migrate(db)
       let nowValue = now ?? EpochSeconds(Date().timeIntervalSince1970)
-      try db.transaction { _ = try TriageWriter(db: db).expireRiskAcceptances(now: nowValue) }
+      try db.transaction {
+        _ = try TriageWriter(db: db).expireRiskAcceptances(now: nowValue, source: .open)
+      }
     case .readOnly:
       try Migrator.check(db)
     }
@@ -61,11 +63,14 @@ public final class PostureStore: @unchecked Sendable {
     try connection.withDatabase { Int(try $0.pragmaInt("user_version")) }
   }
 
-  /// Moves risk-accepted findings whose `until` has passed back to `new`. Returns how many.
+  /// Moves risk-accepted findings whose `until` has passed back to `new`, each as an audit
+  /// event by `expiry` with `source` (the console passes `.console`). Returns how many.
   @discardableResult
-  public func expireRiskAcceptances(now: EpochSeconds) throws -> Int {
+  public func expireRiskAcceptances(now: EpochSeconds, source: AuditSource = .open) throws -> Int {
     try connection.withDatabase { db in
-      try db.transaction { try TriageWriter(db: db).expireRiskAcceptances(now: now) }
+      try db.transaction {
+        try TriageWriter(db: db).expireRiskAcceptances(now: now, source: source)
+      }
     }
   }
 }

@@ -6,7 +6,7 @@
 /// `IS DISTINCT FROM`). Triggers and `WITHOUT ROWID` are SQLite-only and are the parts a
 /// second backend would restate.
 enum Schema {
-  static let migrations: [String] = [v1]
+  static let migrations: [String] = [v1, AuditSchema.v2]
 
   /// The version a fully migrated store has.
   static var latestVersion: Int { migrations.count }
@@ -266,7 +266,10 @@ enum Migrator {
     for version in (current + 1)...max(current + 1, Schema.latestVersion)
     where version <= Schema.latestVersion {
       try db.transaction {
+        // Another process may have migrated while this one waited for the write lock.
+        guard try db.pragmaInt("user_version") < version else { return }
         try db.execute(Schema.migrations[version - 1])
+        if version == 2 { try AuditSchema.moveLegacyEvents(db) }
         try db.execute("PRAGMA user_version = \(version)")
       }
     }

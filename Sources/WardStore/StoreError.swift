@@ -51,8 +51,8 @@ public struct TriageConflict: Sendable, Hashable, CustomStringConvertible {
   public var description: String {
     let who = changedBy ?? "someone"
     let when = changedAt.map { UTC.iso8601($0) } ?? "an unknown time"
-    return "finding \(findingId) changed since you read it (version \(expectedVersion) -> "
-      + "\(currentVersion)): \(who) set it to \(currentState.rawValue) at \(when)"
+    return "finding \(findingId) changed by \(who) at \(when) to \(currentState.rawValue)"
       + (reason.map { " (\($0))" } ?? "")
+      + "; you saw version \(expectedVersion), it is now \(currentVersion)"
   }
 }

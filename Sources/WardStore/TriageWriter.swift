@@ -1,47 +1,82 @@
 import WardModel
 
-/// State changes of findings: every one bumps `version` and appends to `finding_events`.
+/// State changes and notes of findings: every state change bumps `version`, and every
+/// change (state or note) appends one event to the audit chain in the same transaction.
 struct TriageWriter {
   let db: Database
 
-  /// Sets the state fields of one finding and records the event.
+  /// Sets the state fields of one finding and records the event. A nil note keeps the
+  /// finding's latest note (the history keeps every one).
+  @discardableResult
+  func transition(
+    findingId: String, from old: TriageState?, to new: TriageState, reason: String?,
+    note: String?, until: EpochSeconds?, actor: AuditActor, at now: EpochSeconds,
+    undoes: Int64? = nil
+  ) throws -> AuditEvent {
+    try db.prepare(
+      """
+      UPDATE findings SET state = ?, state_reason = ?, state_note = COALESCE(?, state_note),
+        state_until = ?, state_by = ?, state_at = ?, version = version + 1
+      WHERE id = ?
+      """
+    ).run([
+      .text(new.rawValue), SQLValue(reason), SQLValue(note), SQLValue(until), .text(actor.name),
+      .integer(now), .text(findingId),
+    ])
+    return try AuditLog(db: db).append(
+      kind: .state, findingId: findingId, from: old, to: new, reason: reason, note: note,
+      until: until, actor: actor, at: now, undoes: undoes)
+  }
+
+  /// The import/scan form: `actor` is `import` or `scan` and is also the event's source.
   func transition(
     findingId: String, from old: TriageState?, to new: TriageState, reason: String?,
     note: String?, until: EpochSeconds?, by actor: String, at now: EpochSeconds
   ) throws {
-    try db.prepare(
-      """
-      UPDATE findings SET state = ?, state_reason = ?, state_note = ?, state_until = ?,
-        state_by = ?, state_at = ?, version = version + 1
-      WHERE id = ?
-      """
-    ).run([
-      .text(new.rawValue), SQLValue(reason), SQLValue(note), SQLValue(until), .text(actor),
-      .integer(now), .text(findingId),
-    ])
-    try db.prepare(
-      """
-      INSERT INTO finding_events (finding_id, at, actor, old_state, new_state, reason, note, until_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      """
-    ).run([
-      .text(findingId), .integer(now), .text(actor), SQLValue(old?.rawValue), .text(new.rawValue),
-      SQLValue(reason), SQLValue(note), SQLValue(until),
-    ])
+    try transition(
+      findingId: findingId, from: old, to: new, reason: reason, note: note, until: until,
+      actor: AuditActor(system: actor, source: AuditSource(rawValue: actor) ?? .cli), at: now)
   }
 
-  /// Risk acceptances whose expiry has passed go back to `new`.
-  func expireRiskAcceptances(now: EpochSeconds) throws -> Int {
+  /// Records the state a finding was created in, when the source said other than `new`
+  /// (a creation in `new` needs no event: replaying the log starts every finding at `new`).
+  func recordCreation(
+    findingId: String, state: TriageState, actor: String, at now: EpochSeconds
+  ) throws {
+    guard state != .new else { return }
+    try AuditLog(db: db).append(
+      kind: .state, findingId: findingId, from: nil, to: state, reason: "state at source",
+      note: nil, until: nil,
+      actor: AuditActor(system: actor, source: AuditSource(rawValue: actor) ?? .import), at: now)
+  }
+
+  /// Adds a note without changing the state or the version.
+  @discardableResult
+  func addNote(
+    findingId: String, state: TriageState, note: String, actor: AuditActor, at now: EpochSeconds
+  ) throws -> AuditEvent {
+    try db.prepare("UPDATE findings SET state_note = ? WHERE id = ?").run([
+      .text(note), .text(findingId),
+    ])
+    return try AuditLog(db: db).append(
+      kind: .note, findingId: findingId, from: state, to: state, reason: nil, note: note,
+      until: nil, actor: actor, at: now)
+  }
+
+  /// Risk acceptances whose expiry has passed go back to `new`, each as an audit event by
+  /// `expiry` with the source that noticed it (`open`, `import`, `scan`, ...).
+  func expireRiskAcceptances(now: EpochSeconds, source: AuditSource) throws -> Int {
     let ids = try db.prepare(
       """
       SELECT id FROM findings
       WHERE state = 'risk-accepted' AND state_until IS NOT NULL AND state_until <= ?
+      ORDER BY id
       """
     ).rows([.integer(now)]) { $0.text(0) }
     for id in ids {
       try transition(
         findingId: id, from: .riskAccepted, to: .new, reason: "risk acceptance expired",
-        note: nil, until: nil, by: "expiry", at: now)
+        note: nil, until: nil, actor: AuditActor(system: "expiry", source: source), at: now)
     }
     return ids.count
   }

@@ -68,7 +68,10 @@ public final class Terminal {
   public let glyphs: GlyphSet
   /// The theme used to resolve canvas styles; may be changed at any time.
   public var theme: Theme {
-    didSet { resolvedCache.removeAll() }
+    didSet {
+      resolvedCache.removeAll()
+      previous = nil
+    }
   }
 
   private let screen: OpaquePointer
@@ -152,15 +155,22 @@ public final class Terminal {
     guard !restored else { return }
     let rows = min(canvas.height, height)
     let columns = min(canvas.width, width)
-    let reuse = previous.map { $0.width == canvas.width && $0.height == canvas.height } ?? false
-    if !reuse { werase(window) }
+    // Cells equal to the previous frame are skipped; ncurses diffs the rest itself.
+    let cells = canvas.rowMajorCells
+    let before: [Cell] =
+      previous.flatMap {
+        $0.width == canvas.width && $0.height == canvas.height ? $0.rowMajorCells : nil
+      }
+      ?? []
+    if before.isEmpty { werase(window) }
     var cell = cchar_t()
     var text = [wchar_t](repeating: 0, count: 6)
     for y in 0..<rows {
       for x in 0..<columns {
-        let current = canvas[x, y]
+        let index = y * canvas.width + x
+        let current = cells[index]
         if current.isContinuation { continue }
-        if reuse, let previous, previous[x, y] == current { continue }
+        if !before.isEmpty, before[index] == current { continue }
         let look = resolved(current.style)
         var count = 0
         for scalar in current.grapheme.unicodeScalars where count < 5 {
@@ -191,8 +201,10 @@ public final class Terminal {
   /// Waits up to `timeoutMs` (0 = poll, negative = block) for a key. Returns nil on
   /// timeout. On a terminal resize returns `.resize` with ``width``/``height`` updated.
   /// If SIGTERM, SIGHUP or SIGINT arrived, restores the terminal and exits 128+signal.
+  /// After ``restore()`` it returns nil at once.
   public func readKey(timeoutMs: Int32) -> Key? {
     exitIfSignalled()
+    guard !restored else { return nil }
     wtimeout(window, timeoutMs)
     var code: wint_t = 0
     let result = wget_wch(window, &code)

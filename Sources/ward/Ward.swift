@@ -15,7 +15,8 @@ struct Ward: ParsableCommand {
     subcommands: [
       ConsoleCommand.self, DemoCommand.self, ImportCommand.self, ScanCommand.self,
       TenantsCommand.self, FunctionsCommand.self, FindingsCommand.self, AlertsCommand.self,
-      CostsCommand.self, RulesCommand.self,
+      CostsCommand.self, RulesCommand.self, TriageCommand.self, AuditCommand.self,
+      ExportCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )

@@ -112,6 +112,15 @@ import Testing
     #expect(ascii.lines() == ["functio~"])
   }
 
+  @Test func paddedPutStylesTheWholeField() {
+    var canvas = Canvas(width: 8, height: 1)
+    canvas.put(
+      text: "ab", at: Point(x: 1, y: 0), width: 5, alignment: .right, style: Style(role: .header))
+    #expect(canvas.lines() == ["    ab"])
+    #expect((1...5).allSatisfy { canvas.style(atX: $0, y: 0) == Style(role: .header) })
+    #expect(canvas.style(atX: 0, y: 0) == .plain && canvas.style(atX: 6, y: 0) == .plain)
+  }
+
   @Test func controlCharactersCountedAfterSanitising() {
     var canvas = Canvas(width: 12, height: 1)
     canvas.put(text: "a\u{1B}b\u{1B}c", at: Point(x: 0, y: 0), width: 5, alignment: .left)

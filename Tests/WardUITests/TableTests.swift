@@ -41,8 +41,9 @@ import Testing
         " ●fn-2            ■ CRIT    20",
         "",
       ])
-    // The sorted column is marked by more than colour: an arrow and underline.
-    #expect(canvas.style(atX: 26, y: 0).attributes.contains(.underline))
+    // The sorted column is marked by more than colour: an arrow and reverse video.
+    #expect(canvas.style(atX: 26, y: 0).attributes.contains(.reverse))
+    #expect(!canvas.style(atX: 5, y: 0).attributes.contains(.reverse))
     #expect(canvas.style(atX: 10, y: 2).bg == .role(.selection))
     #expect(canvas.style(atX: 20, y: 1).fg == .role(.severityCritical))
   }

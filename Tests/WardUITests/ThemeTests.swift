@@ -126,4 +126,16 @@ import Testing
     #expect(theme.resolve(Style(role: .header), depth: .mono).attributes.contains(.bold))
     #expect(theme.resolve(Style(role: .muted), depth: .mono).attributes.contains(.dim))
   }
+
+  @Test func searchDirectoriesOrder() {
+    let dirs = Theme.searchDirectories(
+      env: ["WARD_THEMES_DIR": "/opt/t", "HOME": "/home/op"], executablePath: "/usr/local/bin/ward"
+    ).map(\.path)
+    #expect(
+      dirs.prefix(3) == ["/opt/t", "/home/op/.config/ward/themes", "/usr/local/share/ward/themes"])
+    #expect(dirs.last?.hasSuffix("/themes") == true)
+    let xdg = Theme.searchDirectories(
+      env: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"], executablePath: nil)
+    #expect(xdg.first?.path == "/x/ward/themes")
+  }
 }

@@ -44,6 +44,9 @@ public struct Canvas: Sendable, Hashable {
     self.cells = Array(repeating: Cell(style: style), count: self.width * self.height)
   }
 
+  /// All cells, row-major (`cells[y * width + x]`), for backends that walk every cell.
+  public var rowMajorCells: [Cell] { cells }
+
   /// The whole canvas as a rect.
   public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
@@ -65,6 +68,17 @@ public struct Canvas: Sendable, Hashable {
   ) -> Int {
     guard point.y >= 0, point.y < height else { return 0 }
     let limit = maxWidth.map { min(width, point.x + $0) } ?? width
+    if isPrintableASCII(text) {  // fast path: one cell per byte, nothing to sanitise
+      var x = point.x
+      for byte in text.utf8 {
+        if x >= limit { break }
+        if x >= 0 {
+          setCell(x, point.y, Cell(grapheme: Character(Unicode.Scalar(byte)), style: style))
+        }
+        x += 1
+      }
+      return max(0, x - max(point.x, 0))
+    }
     var x = point.x
     for character in sanitizer.sanitize(text) {
       if x >= limit { break }
@@ -191,9 +205,18 @@ extension Canvas {
     text: String, at point: Point, width: Int, alignment: Alignment, style: Style = .plain
   ) -> Int {
     guard width > 0 else { return 0 }
-    let safe = sanitizer.sanitize(text)
-    return put(
-      text: pad(safe, to: width, alignment: alignment, ellipsis: glyphs.ellipsis), at: point,
-      style: style, maxWidth: width)
+    var safe = sanitizer.sanitize(text)
+    var textWidth = displayWidth(safe)
+    if textWidth > width {
+      safe = truncate(safe, to: width, ellipsis: glyphs.ellipsis)
+      textWidth = displayWidth(safe)
+    }
+    let gap = width - textWidth
+    let offset = alignment == .right ? gap : alignment == .center ? gap / 2 : 0
+    fill(Rect(x: point.x, y: point.y, width: width, height: 1), style: style)
+    put(
+      text: safe, at: Point(x: point.x + offset, y: point.y), style: style, maxWidth: width - offset
+    )
+    return min(width, max(0, self.width - point.x))
   }
 }

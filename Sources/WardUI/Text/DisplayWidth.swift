@@ -4,6 +4,7 @@
 /// columns, combining marks and other zero-width format characters take none, everything
 /// else takes one. Ambiguous-width characters count as one, as in a non-CJK locale.
 public func displayWidth(_ text: String) -> Int {
+  if isPrintableASCII(text) { return text.utf8.count }
   var total = 0
   for character in text { total += displayWidth(character) }
   return total
@@ -51,3 +52,9 @@ private let wideRanges: [ClosedRange<UInt32>] = [
   0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF,
   0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
 ]
+
+/// True when every byte of `text` is printable ASCII (one column each, nothing to sanitise).
+@inline(__always)
+func isPrintableASCII(_ text: String) -> Bool {
+  text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+}

@@ -1,55 +1,49 @@
 /// A semantic colour role. Screens style text by role; a ``Theme`` decides the colours.
 ///
-/// Role names are the keys of theme files. ``Role/all`` lists every role a theme may set.
-public struct Role: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral,
-  CustomStringConvertible
-{
-  public let rawValue: String
-  public init(rawValue: String) { self.rawValue = rawValue }
-  public init(stringLiteral value: String) { self.rawValue = value }
+/// The raw values are the keys of theme files. A plain enum (not a string wrapper) so that
+/// ``Style`` and ``Cell`` are trivially copyable: a 200×50 canvas copies and hashes 10,000
+/// of them per frame.
+public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+  case background
+  case text
+  case muted
+  case accent
+  case border
+  case title
+  case header
+  case selection
+  case mark
+  case badge
+  case key
+  case statusBar = "status"
+  case input
+  case sparkline
+  case bar
+  case ok
+  case warn
+  case error
+  case severityCritical = "severity.critical"
+  case severityHigh = "severity.high"
+  case severityMedium = "severity.medium"
+  case severityLow = "severity.low"
+  case severityInfo = "severity.info"
+  case stateNew = "state.new"
+  case stateAcknowledged = "state.acknowledged"
+  case stateInProgress = "state.in-progress"
+  case stateResolved = "state.resolved"
+  case stateFalsePositive = "state.false-positive"
+  case stateRiskAccepted = "state.risk-accepted"
+  case stateSuppressed = "state.suppressed"
+
   public var description: String { rawValue }
 
-  public static let background: Role = "background"
-  public static let text: Role = "text"
-  public static let muted: Role = "muted"
-  public static let accent: Role = "accent"
-  public static let border: Role = "border"
-  public static let title: Role = "title"
-  public static let header: Role = "header"
-  public static let selection: Role = "selection"
-  public static let mark: Role = "mark"
-  public static let badge: Role = "badge"
-  public static let key: Role = "key"
-  public static let statusBar: Role = "status"
-  public static let input: Role = "input"
-  public static let sparkline: Role = "sparkline"
-  public static let bar: Role = "bar"
-  public static let ok: Role = "ok"
-  public static let warn: Role = "warn"
-  public static let error: Role = "error"
-  public static let severityCritical: Role = "severity.critical"
-  public static let severityHigh: Role = "severity.high"
-  public static let severityMedium: Role = "severity.medium"
-  public static let severityLow: Role = "severity.low"
-  public static let severityInfo: Role = "severity.info"
-  public static let stateNew: Role = "state.new"
-  public static let stateAcknowledged: Role = "state.acknowledged"
-  public static let stateInProgress: Role = "state.in-progress"
-  public static let stateResolved: Role = "state.resolved"
-  public static let stateFalsePositive: Role = "state.false-positive"
-  public static let stateRiskAccepted: Role = "state.risk-accepted"
-  public static let stateSuppressed: Role = "state.suppressed"
-
   /// Every role a theme file may name, in documentation order.
-  public static let all: [Role] = [
-    background, text, muted, accent, border, title, header, selection, mark, badge, key,
-    statusBar, input, sparkline, bar, ok, warn, error, severityCritical, severityHigh,
-    severityMedium, severityLow, severityInfo, stateNew, stateAcknowledged, stateInProgress,
-    stateResolved, stateFalsePositive, stateRiskAccepted, stateSuppressed,
-  ]
+  public static var all: [Role] { allCases }
 
-  /// Role for a severity id (`critical`, `high`, `medium`, `low`, `info`).
-  public static func severity(_ id: String) -> Role { Role(rawValue: "severity." + id) }
-  /// Role for a triage state id (`new`, `acknowledged`, ...).
-  public static func state(_ id: String) -> Role { Role(rawValue: "state." + id) }
+  /// Role for a severity id (`critical`, `high`, `medium`, `low`, `info`); `.text` for an
+  /// unknown id.
+  public static func severity(_ id: String) -> Role { Role(rawValue: "severity." + id) ?? .text }
+  /// Role for a triage state id (`new`, `acknowledged`, `in-progress`, ...); `.text` for an
+  /// unknown id.
+  public static func state(_ id: String) -> Role { Role(rawValue: "state." + id) ?? .text }
 }

@@ -70,12 +70,10 @@ public struct Theme: Sendable, Hashable {
 
   /// Turns `style` into concrete colours and attributes for a terminal of `depth`.
   public func resolve(_ style: Style, depth: ColorDepth) -> ResolvedStyle {
-    var roles: [Role] = []
-    if case .role(let r) = style.fg { roles.append(r) }
-    if case .role(let r) = style.bg, !roles.contains(r) { roles.append(r) }
     var attributes = style.attributes
-    for role in roles {
-      attributes.formUnion(depth == .mono ? monoAttributes(role) : entries[role]?.attributes ?? [])
+    if case .role(let fgRole) = style.fg { attributes.formUnion(roleAttributes(fgRole, depth)) }
+    if case .role(let bgRole) = style.bg, style.bg != style.fg {
+      attributes.formUnion(roleAttributes(bgRole, depth))
     }
     if depth == .mono {
       return ResolvedStyle(fg: .terminalDefault, bg: .terminalDefault, attributes: attributes)
@@ -83,6 +81,10 @@ public struct Theme: Sendable, Hashable {
     return ResolvedStyle(
       fg: color(style.fg, depth: depth, foreground: true),
       bg: color(style.bg, depth: depth, foreground: false), attributes: attributes)
+  }
+
+  private func roleAttributes(_ role: Role, _ depth: ColorDepth) -> TextAttributes {
+    depth == .mono ? monoAttributes(role) : entries[role]?.attributes ?? []
   }
 
   /// The attributes `role` shows on a monochrome terminal.

@@ -64,17 +64,16 @@ extension Theme {
     guard let roles = top["roles"] as? [String: Any] else {
       throw ThemeError(file: file, key: "roles", reason: "missing or not a mapping of role: entry")
     }
-    let known = Set(Role.all.map(\.rawValue))
     var entries: [Role: ThemeEntry] = [:]
     for roleName in roles.keys.sorted() {
       let path = "roles." + roleName
-      guard known.contains(roleName) else {
+      guard let role = Role(rawValue: roleName) else {
         throw ThemeError(file: file, key: path, reason: "unknown role")
       }
       guard let fields = roles[roleName] as? [String: Any] else {
         throw ThemeError(file: file, key: path, reason: "expected a mapping of fg, bg, attrs, mono")
       }
-      entries[Role(rawValue: roleName)] = try entry(fields, path: path, file: file)
+      entries[role] = try entry(fields, path: path, file: file)
     }
     return Theme(name: name, entries: entries)
   }
@@ -138,6 +137,28 @@ extension Theme {
       }
       result.formUnion(attribute)
     }
+    return result
+  }
+}
+
+extension Theme {
+  /// Where to look for theme files, first match wins: `$WARD_THEMES_DIR`,
+  /// `$XDG_CONFIG_HOME/ward/themes` (or `~/.config/ward/themes`), `<prefix>/share/ward/themes`
+  /// next to the executable (`<prefix>/bin/ward`), then `./themes`.
+  public static func searchDirectories(env: [String: String], executablePath: String?) -> [URL] {
+    var result: [URL] = []
+    if let dir = env["WARD_THEMES_DIR"], !dir.isEmpty { result.append(URL(fileURLWithPath: dir)) }
+    if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty {
+      result.append(URL(fileURLWithPath: xdg).appendingPathComponent("ward/themes"))
+    } else if let home = env["HOME"], !home.isEmpty {
+      result.append(URL(fileURLWithPath: home).appendingPathComponent(".config/ward/themes"))
+    }
+    if let executablePath, !executablePath.isEmpty {
+      let prefix = URL(fileURLWithPath: executablePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
+      result.append(prefix.appendingPathComponent("share/ward/themes"))
+    }
+    result.append(URL(fileURLWithPath: "themes"))
     return result
   }
 }

@@ -30,7 +30,7 @@ public struct TableCell: Sendable, Hashable, ExpressibleByStringLiteral {
   public init(stringLiteral value: String) { self.init(value) }
 }
 
-/// Which column is sorted and which way. Drawn as an arrow plus underline on the header,
+/// Which column is sorted and which way. Drawn as an arrow plus reverse video on the header,
 /// never by colour alone (k9s #3955).
 public struct TableSort: Sendable, Hashable {
   public var column: Int
@@ -171,7 +171,7 @@ public struct Table: Sendable, Hashable {
             truncate(
               canvas.sanitizer.sanitize(title), to: widths[index] - 2, ellipsis: glyphs.ellipsis)
             + " " + String(arrow)
-          style = style.adding([.underline, .bold])
+          style = style.adding([.reverse, .bold])
         }
         canvas.put(
           text: title, at: Point(x: x, y: y), width: widths[index], alignment: column.alignment,

@@ -1,0 +1,101 @@
+import WardModel
+
+/// Where an audit event came from.
+public enum AuditSource: String, Sendable, Hashable, Codable, CaseIterable {
+  /// The interactive console (its triage dialog).
+  case console
+  /// `ward triage`, `ward note` and other scripted commands.
+  case cli
+  /// `ward scan`: a rule stopped firing (resolved) or fired again (reopened), or an expiry
+  /// noticed during the scan.
+  case scan
+  /// `ward import`: a source said passed/failed, or an expiry noticed during the import.
+  case `import`
+  /// A read-write open of the store noticed an expired risk acceptance.
+  case open
+}
+
+/// What an audit event records.
+public enum AuditKind: String, Sendable, Hashable, Codable {
+  /// The finding's triage state was set (possibly to the same state, with a new reason).
+  case state
+  /// A note was added; the state is unchanged (`from == to`).
+  case note
+}
+
+/// One row of the append-only, hash-chained audit log.
+public struct AuditEvent: Sendable, Hashable, Codable {
+  /// Position in the log: 1, 2, 3, ... with no gaps.
+  public var seq: Int64
+  public var kind: AuditKind
+  public var findingId: String
+  /// The state before; nil when the event records the state a finding was created in.
+  public var from: TriageState?
+  public var to: TriageState
+  public var reason: String?
+  public var note: String?
+  /// Expiry of a risk acceptance.
+  public var until: EpochSeconds?
+  /// Operator name, or `import`, `scan`, `expiry` for changes the store made itself.
+  public var operatorName: String
+  /// SSH client address of the operator, when known.
+  public var address: String?
+  /// SHA256 fingerprint of the operator's SSH key, when known.
+  public var keyFingerprint: String?
+  public var source: AuditSource
+  public var at: EpochSeconds
+  /// The seq of the event this one undoes, for an undo.
+  public var undoes: Int64?
+  /// Hex SHA-256 of the previous event (64 zeros for the first).
+  public var prevHash: String
+  /// Hex SHA-256 of this event's canonical encoding (see docs/audit.md).
+  public var hash: String
+}
+
+/// Narrows `auditLog(filter:)`. Nil fields do not filter.
+public struct AuditFilter: Sendable, Hashable {
+  public var findingId: String?
+  public var operatorName: String?
+  /// Events at or after this instant.
+  public var since: EpochSeconds?
+  public var source: AuditSource?
+
+  public init(
+    findingId: String? = nil, operatorName: String? = nil, since: EpochSeconds? = nil,
+    source: AuditSource? = nil
+  ) {
+    self.findingId = findingId
+    self.operatorName = operatorName
+    self.since = since
+    self.source = source
+  }
+}
+
+/// The last event of the log, as recorded in `audit_head`.
+public struct AuditHead: Sendable, Hashable, Codable {
+  /// Seq of the last event (0 for an empty log).
+  public var seq: Int64
+  /// Its hash (64 zeros for an empty log).
+  public var hash: String
+}
+
+/// The result of checking the whole chain.
+public struct AuditVerification: Sendable, Hashable {
+  /// Events read.
+  public var eventCount: Int64
+  /// The head recorded in `audit_head`.
+  public var head: AuditHead
+  /// The first problem found, nil when the chain is intact.
+  public var problem: AuditProblem?
+
+  public var isIntact: Bool { problem == nil }
+}
+
+/// The first thing wrong with the chain.
+public struct AuditProblem: Sendable, Hashable, CustomStringConvertible {
+  /// The seq of the first bad (or missing) event.
+  public var seq: Int64
+  public var reason: String
+
+  public var description: String { "event #\(seq): \(reason)" }
+}

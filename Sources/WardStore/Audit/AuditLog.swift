@@ -1,0 +1,171 @@
+import WardModel
+
+/// Who made a change, as recorded on an audit event.
+struct AuditActor: Sendable, Hashable {
+  var name: String
+  var address: String?
+  var keyFingerprint: String?
+  var source: AuditSource
+
+  init(_ op: Operator, source: AuditSource) {
+    name = op.name
+    address = op.address
+    keyFingerprint = op.keyFingerprint
+    self.source = source
+  }
+
+  /// The store acting on its own (`import`, `scan`, `expiry`).
+  init(system name: String, source: AuditSource) {
+    self.name = name
+    self.source = source
+  }
+}
+
+/// Appends to and reads the hash-chained `audit_events` table. Every append runs inside the
+/// caller's write transaction and moves `audit_head` in the same transaction.
+struct AuditLog {
+  let db: Database
+
+  static let columns = """
+    seq, kind, finding_id, from_state, to_state, reason, note, until_at, operator, address,
+    key_fingerprint, source, at, undoes, prev_hash, hash
+    """
+
+  /// The recorded head (seq 0 and zeros for an empty log).
+  func head() throws -> AuditHead {
+    try db.prepare("SELECT seq, hash FROM audit_head WHERE id = 1").first {
+      AuditHead(seq: $0.int64(0), hash: $0.text(1))
+    } ?? AuditHead(seq: 0, hash: AuditHash.zero)
+  }
+
+  /// Appends one event after the head; returns it with seq and hashes filled in.
+  @discardableResult
+  func append(
+    kind: AuditKind, findingId: String, from: TriageState?, to: TriageState, reason: String?,
+    note: String?, until: EpochSeconds?, actor: AuditActor, at: EpochSeconds,
+    undoes: Int64? = nil
+  ) throws -> AuditEvent {
+    let head = try head()
+    var event = AuditEvent(
+      seq: head.seq + 1, kind: kind, findingId: findingId, from: from, to: to, reason: reason,
+      note: note, until: until, operatorName: actor.name, address: actor.address,
+      keyFingerprint: actor.keyFingerprint, source: actor.source, at: at, undoes: undoes,
+      prevHash: head.hash, hash: "")
+    event.hash = AuditHash.hash(event)
+    try db.prepare(
+      """
+      INSERT INTO audit_events (\(Self.columns))
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """
+    ).run([
+      .integer(event.seq), .text(kind.rawValue), .text(findingId), SQLValue(from?.rawValue),
+      .text(to.rawValue), SQLValue(reason), SQLValue(note), SQLValue(until),
+      .text(actor.name), SQLValue(actor.address), SQLValue(actor.keyFingerprint),
+      .text(actor.source.rawValue), .integer(at), SQLValue(undoes), .text(event.prevHash),
+      .text(event.hash),
+    ])
+    try db.prepare(
+      """
+      INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
+      """
+    ).run([.integer(event.seq), .text(event.hash)])
+    return event
+  }
+
+  /// Decodes a row selected with `columns`, in that order.
+  static func decode(_ s: Statement) -> AuditEvent {
+    AuditEvent(
+      seq: s.int64(0), kind: AuditKind(rawValue: s.text(1)) ?? .state, findingId: s.text(2),
+      from: s.optionalText(3).flatMap(TriageState.init(rawValue:)),
+      to: TriageState(rawValue: s.text(4)) ?? .new, reason: s.optionalText(5),
+      note: s.optionalText(6), until: s.optionalInt64(7), operatorName: s.text(8),
+      address: s.optionalText(9), keyFingerprint: s.optionalText(10),
+      source: AuditSource(rawValue: s.text(11)) ?? .cli, at: s.int64(12),
+      undoes: s.optionalInt64(13), prevHash: s.text(14), hash: s.text(15))
+  }
+
+  /// Events matching `filter`, oldest first, after seq `after`, at most `limit`.
+  func events(
+    _ filter: AuditFilter, scope: StoreScope = .all, after: Int64 = 0, limit: Int = .max
+  ) throws -> [AuditEvent] {
+    var where_ = SQLFilter()
+    if scope.tenants != nil {
+      var inScope = SQLFilter()
+      inScope.tenants("tenant_id", scope: scope)
+      where_.add("finding_id IN (SELECT id FROM findings\(inScope.sql))", inScope.binds)
+    }
+    where_.add("seq > ?", [.integer(after)])
+    if let id = filter.findingId { where_.add("finding_id = ?", [.text(id)]) }
+    if let name = filter.operatorName { where_.add("operator = ?", [.text(name)]) }
+    if let since = filter.since { where_.add("at >= ?", [.integer(since)]) }
+    if let source = filter.source { where_.add("source = ?", [.text(source.rawValue)]) }
+    return try db.prepare(
+      "SELECT \(Self.columns) FROM audit_events\(where_.sql) ORDER BY seq LIMIT ?"
+    ).rows(where_.binds + [.integer(Int64(min(limit, Int(Int64.max))))], Self.decode)
+  }
+
+  /// Walks the whole chain in seq order (by pages, never the whole table in memory) and
+  /// compares its end with `audit_head`. `expectedHead`, if given, must be an event of the log.
+  func verify(expectedHead: String? = nil) throws -> AuditVerification {
+    let head = try head()
+    var count: Int64 = 0
+    var previousSeq: Int64 = 0
+    var previousHash = AuditHash.zero
+    var sawExpected = expectedHead == nil || expectedHead == AuditHash.zero
+    func result(_ problem: AuditProblem?) -> AuditVerification {
+      AuditVerification(eventCount: count, head: head, problem: problem)
+    }
+    // Rows are read by rowid-independent seq order; a page at a time.
+    while true {
+      let page = try db.prepare(
+        "SELECT \(Self.columns) FROM audit_events WHERE seq > ? ORDER BY seq LIMIT 1000"
+      ).rows([.integer(previousSeq)], Self.decode)
+      if page.isEmpty { break }
+      for e in page {
+        count += 1
+        if e.seq != previousSeq + 1 {
+          return result(
+            AuditProblem(
+              seq: previousSeq + 1,
+              reason: "missing (the log jumps from #\(previousSeq) to #\(e.seq))"))
+        }
+        if e.prevHash != previousHash {
+          return result(
+            AuditProblem(
+              seq: e.seq,
+              reason: "prev_hash does not match the hash of event #\(previousSeq) "
+                + "(removed, reordered or altered before it)"))
+        }
+        if AuditHash.hash(e) != e.hash {
+          return result(
+            AuditProblem(seq: e.seq, reason: "altered (its content does not match its hash)"))
+        }
+        if e.hash == expectedHead { sawExpected = true }
+        previousSeq = e.seq
+        previousHash = e.hash
+      }
+    }
+    if previousSeq < head.seq {
+      return result(
+        AuditProblem(
+          seq: previousSeq + 1,
+          reason: "missing: audit_head says the log ends at #\(head.seq) but it ends at "
+            + "#\(previousSeq)"))
+    }
+    if previousSeq > head.seq || previousHash != head.hash {
+      return result(
+        AuditProblem(
+          seq: previousSeq,
+          reason: "does not match audit_head (#\(head.seq) \(head.hash.prefix(12))…)"))
+    }
+    if !sawExpected, let expectedHead {
+      return result(
+        AuditProblem(
+          seq: previousSeq,
+          reason: "the recorded head \(expectedHead) is not in the log: "
+            + "the log was rewritten or truncated since it was recorded"))
+    }
+    return result(nil)
+  }
+}

@@ -1,0 +1,187 @@
+import ArgumentParser
+import Foundation
+import WardModel
+import WardStore
+
+/// `ward export`: findings with their triage decisions, for spreadsheets, Security Hub or a
+/// meeting.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export findings with their state, latest reason and note.",
+    discussion: """
+      csv, json: one row per finding (the `findings` columns plus reason, note, until,
+      state_by, state_at). asff: {"Findings": [...]} in AWS Security Finding Format with
+      Workflow.Status and Note {Text, UpdatedBy, UpdatedAt}, ready for BatchUpdateFindings
+      (FindingIdentifiers = Id + ProductArn). markdown: a triage report per tenant and
+      category: each decision with who, when and why.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, asff, markdown }
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Option(help: "csv, json, asff or markdown.") var format: Format = .csv
+  @OptionGroup var filters: FindingFilterOptions
+  @Option(help: "Write to FILE instead of standard output.") var output: String?
+
+  func run() throws {
+    let store = try readStore(storeOptions)
+    let filter = try filters.filter()
+    let rows = try allPages(limit: nil) { try store.findings(filter: filter, after: $0, limit: $1) }
+    let findings = try rows.compactMap { try store.finding(id: $0.id) }
+    let text: String
+    switch format {
+    case .csv, .json:
+      let printer = RecordPrinter(
+        format: format == .csv ? .csv : .json, tableColumns: nil, sanitize: { $0 })
+      text = printer.render(findings.map(exportRecord), keys: exportKeys)
+    case .asff: text = ASFFExport.render(findings)
+    case .markdown: text = MarkdownReport.render(findings)
+    }
+    if let output {
+      do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+      } catch {
+        throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
+      }
+      printError("wrote \(findings.count) findings to \(output)")
+    } else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+}
+
+let exportKeys = [
+  "id", "tenant", "account", "region", "function", "resource", "category", "severity", "state",
+  "reason", "note", "until", "state_by", "state_at", "title", "source", "rule", "first_seen",
+  "last_seen", "version",
+]
+
+func exportRecord(_ s: StoredFinding) -> Record {
+  let f = s.finding
+  return Record([
+    ("id", .string(f.id)), ("tenant", .string(s.tenant)), ("account", .string(f.account)),
+    ("region", .string(f.region)),
+    ("function", .string(f.functionArn.flatMap { ARN($0)?.lambdaFunctionName })),
+    ("resource", .string(f.resource)), ("category", .string(f.category.id)),
+    ("severity", .string(f.severity.rawValue)), ("state", .string(s.triage.state.rawValue)),
+    ("reason", .string(s.triage.reason)), ("note", .string(s.triage.note)),
+    ("until", .string(s.triage.until.map(UTC.date))), ("state_by", .string(s.triage.by)),
+    ("state_at", .string(s.triage.at.map(UTC.iso8601))), ("title", .string(f.title)),
+    ("source", .string(f.source)), ("rule", .string(f.ruleId)),
+    ("first_seen", .string(UTC.iso8601(f.firstSeen))),
+    ("last_seen", .string(UTC.iso8601(f.lastSeen))), ("version", .int(s.triage.version)),
+  ])
+}
+
+/// AWS Security Finding Format (2018-10-08) with the triage decision as Workflow and Note.
+enum ASFFExport {
+  /// Ward state -> Workflow.Status.
+  static func workflowStatus(_ state: TriageState) -> String {
+    switch state {
+    case .new: "NEW"
+    case .acknowledged, .inProgress: "NOTIFIED"
+    case .resolved, .falsePositive: "RESOLVED"
+    case .riskAccepted, .suppressed: "SUPPRESSED"
+    }
+  }
+
+  static func render(_ findings: [StoredFinding]) -> String {
+    let items = findings.map { s -> [String: Any] in
+      let f = s.finding
+      let account = f.account ?? "000000000000"
+      let region = f.region ?? "us-east-1"
+      var item: [String: Any] = [
+        "SchemaVersion": "2018-10-08",
+        // Ward's stable id: the store does not keep a Security Hub finding's original Id.
+        "Id": f.id,
+        "ProductArn": "arn:aws:securityhub:\(region):\(account):product/\(account)/default",
+        "GeneratorId": "ward/\(f.source)/\(f.ruleId)",
+        "AwsAccountId": account,
+        "Types": ["Software and Configuration Checks/Ward/\(f.category.id)"],
+        "CreatedAt": UTC.iso8601(f.firstSeen),
+        "UpdatedAt": UTC.iso8601(s.triage.at ?? f.lastSeen),
+        "Severity": [
+          "Label": f.severity == .info ? "INFORMATIONAL" : f.severity.rawValue.uppercased()
+        ],
+        "Title": String(f.title.prefix(256)),
+        "Description": String((f.description.isEmpty ? f.title : f.description).prefix(1024)),
+        "Resources": [
+          ["Type": f.resourceType ?? "Other", "Id": f.resource, "Region": region]
+        ],
+        "Workflow": ["Status": workflowStatus(s.triage.state)],
+        "RecordState": "ACTIVE",
+        "ProductFields": [
+          "ward/finding-id": f.id, "ward/state": s.triage.state.rawValue,
+          "ward/category": f.category.id, "ward/tenant": s.tenant, "ward/source": f.source,
+        ],
+      ]
+      if let note = noteText(s) {
+        item["Note"] = [
+          "Text": note, "UpdatedBy": String((s.triage.by ?? "ward").prefix(512)),
+          "UpdatedAt": UTC.iso8601(s.triage.at ?? f.lastSeen),
+        ]
+      }
+      return item
+    }
+    let data =
+      (try? JSONSerialization.data(
+        withJSONObject: ["Findings": items], options: [.prettyPrinted, .sortedKeys])) ?? Data()
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// `state: reason — note (until DATE)`, at most 512 characters (the ASFF limit); nil when
+  /// there is no decision to report.
+  static func noteText(_ s: StoredFinding) -> String? {
+    guard s.triage.reason != nil || s.triage.note != nil || s.triage.state != .new else {
+      return nil
+    }
+    var text = s.triage.state.rawValue
+    if let reason = s.triage.reason { text += ": \(reason)" }
+    if let note = s.triage.note { text += " — \(note)" }
+    if let until = s.triage.until { text += " (until \(UTC.date(until)))" }
+    return String(text.prefix(512))
+  }
+}
+
+/// A Markdown triage report for a meeting: per tenant and category, each decision with
+/// who, when and why.
+enum MarkdownReport {
+  static func render(_ findings: [StoredFinding]) -> String {
+    var out = "# Triage report\n\n"
+    let decided = findings.filter { $0.triage.state != .new || $0.triage.note != nil }
+    out += "\(findings.count) findings, \(decided.count) with a decision or note.\n"
+    let byTenant = Dictionary(grouping: findings, by: \.tenant)
+    for tenant in byTenant.keys.sorted() {
+      out += "\n## Tenant \(cell(tenant))\n"
+      let byCategory = Dictionary(grouping: byTenant[tenant]!, by: \.finding.category)
+      for category in byCategory.keys.sorted() {
+        out += "\n### \(category.title) (`\(category.id)`)\n\n"
+        out += "| Finding | Severity | State | Who | When | Why | Note |\n"
+        out += "|---|---|---|---|---|---|---|\n"
+        let items = byCategory[category]!.sorted {
+          ($0.finding.severity.rank, $1.finding.id) > ($1.finding.severity.rank, $0.finding.id)
+        }
+        for s in items {
+          let state =
+            s.triage.state.rawValue + (s.triage.until.map { " until \(UTC.date($0))" } ?? "")
+          out +=
+            "| \(cell(s.finding.title)) (`\(cell(s.finding.id))`) | \(s.finding.severity.rawValue) "
+            + "| \(state) | \(cell(s.triage.by ?? "")) | \(s.triage.at.map(UTC.iso8601) ?? "") "
+            + "| \(cell(s.triage.reason ?? "")) | \(cell(s.triage.note ?? "")) |\n"
+        }
+      }
+    }
+    return out
+  }
+
+  /// Table-cell text: pipes escaped, line breaks and control characters as spaces.
+  static func cell(_ s: String) -> String {
+    String(
+      s.unicodeScalars.map { u -> String in
+        if u == "|" { return "\\|" }
+        if u.value < 0x20 || u.value == 0x7f || (0x80...0x9f).contains(u.value) { return " " }
+        return String(u)
+      }.joined())
+  }
+}

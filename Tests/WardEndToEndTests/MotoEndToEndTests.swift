@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// The collect script, the importer, the store and the rules against a real AWS API
+/// emulator (moto), through the real aws CLI and the built `ward` binary.
+@Suite(.serialized) struct MotoEndToEndTests {
+  @Test func collectImportScanFindsThePlantedProblems() throws {
+    let tmp = try TempDir("ward-moto")
+    defer { tmp.cleanup() }
+    let moto = try MotoServer.start(logPath: tmp.file("moto.log"))
+    defer { moto.stop() }
+
+    var env = [
+      "AWS_ENDPOINT_URL": moto.endpoint, "AWS_DEFAULT_REGION": "eu-west-1",
+      "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+      "AWS_PAGER": "", "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+    ]
+    let populate = try run(
+      "/bin/bash",
+      [Repo.root.appendingPathComponent("Tests/WardEndToEndTests/Scripts/moto-populate.sh").path, tmp.file("work")],
+      environment: env)
+    #expect(populate.status == 0, "moto-populate.sh failed: \(populate.stderr)")
+
+    let collected = tmp.file("collected")
+    let collect = try run(
+      "/bin/bash", [Repo.root.appendingPathComponent("scripts/collect-aws.sh").path, collected], environment: env)
+    #expect(collect.status == 0, "collect-aws.sh failed: \(collect.stderr)")
+    #expect(FileManager.default.fileExists(atPath: collected + "/lambda-list-functions.json"))
+
+    env = ["WARD_STORE": tmp.file("posture.db")]
+    let imported = try ward(["import", collected], environment: env)
+    #expect(imported.status == 0, "import failed: \(imported.stdout)\(imported.stderr)")
+
+    // The inventory arrived whole: both functions, in the account's tenant.
+    let functions = try jsonArray(try ward(["functions", "--format", "json"], environment: env).stdout)
+    #expect(Set(functions.compactMap { $0["name"] as? String }) == ["checkout-api", "nightly-report"])
+    #expect(functions.allSatisfy { ($0["tenant"] as? String) == "123456789012" })
+    #expect(functions.first { ($0["name"] as? String) == "nightly-report" }?["runtime"] as? String == "python3.9")
+
+    // No secret value reached the store file.
+    let storeBytes = try Data(contentsOf: URL(fileURLWithPath: tmp.file("posture.db")))
+    for secret in ["AKIAIOSFODNN7EXAMPLE", "not-a-real-password"] {
+      #expect(storeBytes.range(of: Data(secret.utf8)) == nil, "\(secret) leaked into the store")
+    }
+
+    let scan = try ward(["scan"], environment: env)
+    #expect(scan.status == 0, "scan failed: \(scan.stderr)")
+
+    let findings = try jsonArray(
+      try ward(["findings", "--source", "ward", "--function", "checkout-api", "--format", "json"], environment: env).stdout)
+    func fired(_ rule: String, _ category: String) -> Bool {
+      findings.contains { ($0["rule"] as? String) == rule && ($0["category"] as? String) == category }
+    }
+    let titles = String(describing: findings.map { $0["title"] as? String ?? "" })
+    // WARD-INV-001: function URL with AuthType NONE; WARD-INV-003: Principal "*".
+    #expect(fired("WARD-INV-001", "invocation"), "public function URL not reported: \(titles)")
+    #expect(fired("WARD-INV-003", "invocation"), "wildcard policy not reported: \(titles)")
+    // The AKIA… access key id in the environment.
+    #expect(
+      findings.contains { ($0["category"] as? String) == "secrets" && ($0["severity"] as? String) == "critical" },
+      "credential-like variable not reported: \(titles)")
+
+    // Re-importing the same directory changes nothing.
+    let again = try ward(["import", "--quiet", collected], environment: env)
+    #expect(again.stdout.contains("0 records changed"), "\(again.stdout)")
+  }
+}
+
+/// A moto server on a free loopback port, for one test.
+struct MotoServer {
+  let process: Process
+  let endpoint: String
+
+  static func start(logPath: String) throws -> MotoServer {
+    let port = Int.random(in: 20_000..<40_000)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
+    FileManager.default.createFile(atPath: logPath, contents: nil)
+    let log = FileHandle(forWritingAtPath: logPath)
+    process.standardOutput = log
+    process.standardError = log
+    try process.run()
+    let endpoint = "http://127.0.0.1:\(port)"
+    // Wait until it answers (moto prints nothing useful to poll on).
+    for _ in 0..<100 {
+      if (try? run("/usr/bin/env", ["python3", "-c", "import urllib.request; urllib.request.urlopen('\(endpoint)/moto-api/')"]))?.status == 0 {
+        return MotoServer(process: process, endpoint: endpoint)
+      }
+      usleep(100_000)
+    }
+    process.terminate()
+    throw NSError(
+      domain: "ward-tests", code: 2,
+      userInfo: [NSLocalizedDescriptionKey: "moto_server did not start: \((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")"])
+  }
+
+  /// Kills the server (werkzeug may ignore SIGTERM while serving) and reaps it.
+  func stop() {
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+}
