@@ -284,7 +284,9 @@ extension PostureStore {
     }
   }
 
-  /// Invocations per tenant per UTC day in `[from, to)` (days without metrics are absent).
+  /// Invocations per tenant per 24-hour bucket in `[from, to)`, keyed by the bucket start
+  /// (`from + k·86400`, so a bucket ending at the newest hour is complete); buckets without
+  /// metrics are absent.
   public func tenantDailyInvocations(from: EpochSeconds, to: EpochSeconds) throws
     -> [String: [EpochSeconds: Double]]
   {
@@ -295,13 +297,15 @@ extension PostureStore {
       var out: [String: [EpochSeconds: Double]] = [:]
       for (name, day, n) in try db.prepare(
         """
-        SELECT t.name, (x.hour / 86400) * 86400 AS day, SUM(x.invocations)
+        SELECT t.name, ? + ((x.hour - ?) / 86400) * 86400 AS day, SUM(x.invocations)
         FROM function_keys k JOIN accounts a ON a.account = k.account
         JOIN tenants t ON t.id = a.tenant_id
         CROSS JOIN metrics x ON x.function_id = k.id\(where_.sql)
         GROUP BY t.name, day
         """
-      ).rows(where_.binds, { ($0.text(0), $0.int64(1), $0.double(2)) }) {
+      ).rows(
+        [.integer(from), .integer(from)] + where_.binds, { ($0.text(0), $0.int64(1), $0.double(2)) }
+      ) {
         out[name, default: [:]][day] = n
       }
       return out
