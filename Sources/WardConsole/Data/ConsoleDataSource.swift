@@ -96,7 +96,7 @@ public struct ConsoleDataSource: Sendable {
   private func overview(clock: DataClock) throws -> [TenantOverview] {
     let days = (0..<7).map { clock.costEnd - EpochSeconds(7 - $0) * UTC.day }
     let metricDays = (0..<7).map {
-      UTC.dayFloor(clock.metricsEnd - 1) - EpochSeconds(6 - $0) * UTC.day
+      clock.metricsEnd - EpochSeconds(7 - $0) * UTC.day  // rolling 24 h windows
     }
     let invocations = try store.tenantDailyInvocations(
       from: metricDays[0], to: metricDays[6] + UTC.day)

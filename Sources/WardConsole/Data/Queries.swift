@@ -39,7 +39,7 @@ public struct TenantOverview: Sendable, Hashable {
   public var summary: TenantSummary
   /// Posture score 0–100 (see ``PostureScore``).
   public var score: Int
-  /// Invocations per day, the last 7 days, oldest first.
+  /// Invocations per 24 h, the last 7 × 24 h up to the newest metric hour, oldest first.
   public var invocationsDaily: [Double]
   /// Account-level cost per day, the last 7 days, oldest first.
   public var costDaily: [Double]
