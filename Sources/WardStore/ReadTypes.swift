@@ -25,6 +25,18 @@ public struct TenantSummary: Sendable, Hashable {
 
   /// All open findings.
   public var openTotal: Int { openBySeverity.values.reduce(0, +) }
+
+  public init(
+    name: String, accounts: [String], labels: [String: String], functionCount: Int,
+    openBySeverity: [Severity: Int], openByCategory: [Category: [Severity: Int]]
+  ) {
+    self.name = name
+    self.accounts = accounts
+    self.labels = labels
+    self.functionCount = functionCount
+    self.openBySeverity = openBySeverity
+    self.openByCategory = openByCategory
+  }
 }
 
 /// Narrows `functions(filter:after:limit:)`. Nil fields do not filter.

@@ -1,4 +1,15 @@
 import ArgumentParser
+import Foundation
+import WardConsole
+import WardRules
+import WardStore
+import WardTerminal
+import WardUI
+
+/// WardTerminal's `Terminal` already has every member the console's runner needs.
+extension Terminal: ConsoleTerminal {}
+
+extension ColorDepth.Override: ExpressibleByArgument {}
 
 /// `ward console`: the full-screen console (the default command).
 struct ConsoleCommand: ParsableCommand {
@@ -7,9 +18,61 @@ struct ConsoleCommand: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
+  @Flag(name: .long, help: "Never write: triage keys are refused.")
+  var readOnly = false
+
+  @Option(name: .long, help: "Theme name (default: $WARD_THEME, else default).")
+  var theme: String?
+
+  @Option(name: .long, help: "Folder of theme files (default: $WARD_THEMES, then bundled).")
+  var themesDir: String?
+
+  @Option(name: .long, help: "Colour depth: auto, never, 16, 256, truecolor.")
+  var color: ColorDepth.Override = .auto
+
+  @Flag(name: .long, help: "ASCII glyphs only.")
+  var ascii = false
+
+  @Flag(name: .long, help: "Enable mouse reporting (off: keeps terminal text selection).")
+  var mouse = false
+
   func run() throws {
-    throw ValidationError("the console is not built yet")
+    let env = ProcessInfo.processInfo.environment
+    let store = try scopedForCaller(
+      try openStore(storeOptions.path, mode: readOnly ? .readOnly : .readWrite))
+    try runConsole(
+      store: store, policy: ConsolePolicy(readOnly: readOnly || store.isReadOnly), env: env,
+      theme: theme, themesDir: themesDir, color: color, ascii: ascii, mouse: mouse)
   }
+}
+
+/// Opens the terminal, runs the console, restores the terminal.
+func runConsole(
+  store: PostureStore, policy: ConsolePolicy, env: [String: String], theme: String?,
+  themesDir: String?, color: ColorDepth.Override, ascii: Bool, mouse: Bool
+) throws {
+  let lifecycle = RuntimeLifecycle.bundled
+  let options = ConsoleOptions(
+    policy: policy, themes: ThemeLocator(explicitDirectory: themesDir, environment: env),
+    themeName: ThemeLocator.initialName(option: theme, environment: env),
+    runtimeStatus: { runtime, now in
+      switch lifecycle.stage(of: runtime, at: now) {
+      case .deprecationSoon: "deprecation soon"
+      case .deprecated: "deprecated"
+      case .createBlocked: "deprecated, create blocked"
+      case .updateBlocked: "deprecated, update blocked"
+      case .supported, nil: nil
+      }
+    })
+  let terminal: Terminal
+  do {
+    terminal = try Terminal(
+      environment: env, options: Terminal.Options(color: color, forceASCII: ascii, mouse: mouse))
+  } catch {
+    throw ValidationError("\(error)")
+  }
+  defer { terminal.restore() }
+  ConsoleRunner.run(store: store, options: options, terminal: terminal)
 }
 
 /// `ward demo`: the console over the bundled demo dataset, read-only.

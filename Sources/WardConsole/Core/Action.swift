@@ -1,0 +1,44 @@
+import WardUI
+
+/// Everything a key can ask the console to do.
+public enum ActionID: String, Sendable, Hashable, CaseIterable {
+  case up, down
+  case pageUp = "page-up"
+  case pageDown = "page-down"
+  case top, bottom
+  case enter, back, filter, command, sort
+  case sortFlip = "sort-flip"
+  case nextPane = "next-pane"
+  case previousPane = "previous-pane"
+  case window, redraw, help
+  // Mutating (triage) actions: refused centrally in read-only sessions.
+  case triage, note, undo, mark
+  case markAll = "mark-all"
+}
+
+/// One entry of the key registry (k9s `KeyAction`): its keys, a help text, where it
+/// applies and whether it changes the store.
+public struct Action: Sendable, Hashable {
+  public var id: ActionID
+  public var keys: [Key]
+  /// Short label for the hint bar and the help screen.
+  public var label: String
+  /// True when the action writes to the store; the dispatcher refuses it in read-only.
+  public var mutates: Bool
+  /// Screens the action applies to; nil means every screen.
+  public var screens: Set<ScreenKind>?
+
+  public init(
+    _ id: ActionID, keys: [Key], label: String, mutates: Bool = false,
+    screens: Set<ScreenKind>? = nil
+  ) {
+    self.id = id
+    self.keys = keys
+    self.label = label
+    self.mutates = mutates
+    self.screens = screens
+  }
+
+  /// Whether the action is bound on `screen`.
+  public func applies(to screen: ScreenKind) -> Bool { screens?.contains(screen) ?? true }
+}

@@ -1,0 +1,94 @@
+import WardUI
+
+/// What the dispatcher decided for a key.
+public enum Dispatch: Sendable, Hashable {
+  /// Run this action.
+  case run(ActionID)
+  /// The policy refused the action; show the message on the status line.
+  case refused(String)
+  /// No action is bound to the key on this screen.
+  case unbound
+}
+
+/// The one place every key binding lives. Read-only is enforced here, below the screens,
+/// so no screen can forget it (k9s #3822).
+public struct ActionRegistry: Sendable, Hashable {
+  public private(set) var actions: [Action]
+
+  public init(actions: [Action]) { self.actions = actions }
+
+  /// The console's bindings.
+  public static let standard = ActionRegistry(actions: [
+    Action(.up, keys: [.up, .char("k")], label: "up"),
+    Action(.down, keys: [.down, .char("j")], label: "down"),
+    Action(.pageUp, keys: [.pageUp, .ctrl("b")], label: "page up"),
+    Action(.pageDown, keys: [.pageDown, .ctrl("f")], label: "page down"),
+    Action(.top, keys: [.char("g"), .home], label: "first row"),
+    Action(.bottom, keys: [.char("G"), .end], label: "last row"),
+    Action(.enter, keys: [.enter], label: "open"),
+    Action(.back, keys: [.escape, .char("q")], label: "back (q quits on the top screen)"),
+    Action(.filter, keys: [.char("/")], label: "filter"),
+    Action(.command, keys: [.char(":")], label: "command"),
+    Action(.sort, keys: [.char("s")], label: "sort column"),
+    Action(.sortFlip, keys: [.char("S")], label: "flip sort"),
+    Action(.nextPane, keys: [.tab, .char("l"), .right], label: "next pane"),
+    Action(.previousPane, keys: [.backTab, .char("h"), .left], label: "previous pane"),
+    Action(
+      .window, keys: [.char("w")], label: "24h / 7d / 30d",
+      screens: [.functionDetail, .costs]),
+    Action(.redraw, keys: [.ctrl("l")], label: "redraw"),
+    Action(.help, keys: [.char("?")], label: "help"),
+    Action(
+      .triage, keys: [.char("t")], label: "triage", mutates: true,
+      screens: [.findings, .functionDetail]),
+    Action(
+      .note, keys: [.char("n")], label: "note", mutates: true,
+      screens: [.findings, .functionDetail]),
+    Action(
+      .undo, keys: [.char("u")], label: "undo triage", mutates: true,
+      screens: [.findings, .functionDetail]),
+    Action(.mark, keys: [.char(" ")], label: "mark", mutates: true, screens: [.findings]),
+    Action(
+      .markAll, keys: [.char("*")], label: "mark all in filter", mutates: true, screens: [.findings]
+    ),
+  ])
+
+  /// The action bound to `key` on `screen`, if any.
+  public func action(for key: Key, on screen: ScreenKind) -> Action? {
+    actions.first { $0.applies(to: screen) && $0.keys.contains(key) }
+  }
+
+  /// The action registered under `id`.
+  public func action(_ id: ActionID) -> Action? { actions.first { $0.id == id } }
+
+  /// Decides what `key` does on `screen` under `policy`.
+  public func dispatch(_ key: Key, on screen: ScreenKind, policy: ConsolePolicy) -> Dispatch {
+    guard let action = action(for: key, on: screen) else { return .unbound }
+    if action.mutates, policy.refusesMutation {
+      return .refused("read-only: \(action.label) is disabled")
+    }
+    if action.mutates, !policy.canTriage {
+      return .refused("not allowed: \(action.label) needs the triage role")
+    }
+    return .run(action.id)
+  }
+
+  /// Actions that apply on `screen`, in registry order (for help and hints).
+  public func actions(on screen: ScreenKind) -> [Action] {
+    actions.filter { $0.applies(to: screen) }
+  }
+
+  /// Two actions bound to the same key on a common screen: a registry bug.
+  public func conflicts() -> [(Key, ActionID, ActionID)] {
+    var out: [(Key, ActionID, ActionID)] = []
+    for (i, a) in actions.enumerated() {
+      for b in actions[(i + 1)...] {
+        for key in a.keys where b.keys.contains(key) {
+          let overlap = ScreenKind.allCases.contains { a.applies(to: $0) && b.applies(to: $0) }
+          if overlap { out.append((key, a.id, b.id)) }
+        }
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,19 @@
+/// The console's screens.
+public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
+  case overview, functions
+  case functionDetail = "function"
+  case findings, alerts, costs, help
+
+  /// Title shown in the header breadcrumb.
+  public var title: String {
+    switch self {
+    case .overview: "Overview"
+    case .functions: "Functions"
+    case .functionDetail: "Function"
+    case .findings: "Findings"
+    case .alerts: "Alerts"
+    case .costs: "Costs"
+    case .help: "Help"
+    }
+  }
+}

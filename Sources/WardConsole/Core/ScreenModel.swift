@@ -1,0 +1,57 @@
+import WardUI
+
+/// What a screen asks the console to do after handling an action or a load.
+public enum ScreenOutput: Sendable {
+  /// Read this (the result comes back to the same screen).
+  case load(Query)
+  /// Open another screen on top.
+  case push(any ScreenModel)
+  /// Say something on the status line.
+  case status(String)
+}
+
+/// What a screen knows about its surroundings.
+public struct ScreenContext: Sendable, Hashable {
+  /// The screen's area (between the header and the footer).
+  public var body: Rect
+  public var clock: DataClock
+  public var policy: ConsolePolicy
+  public var glyphs: GlyphSet
+}
+
+/// One screen: its state, how actions and loaded data change it, and how it draws.
+///
+/// Everything here is a value; the console's `update` calls these and turns the outputs
+/// into effects, so screens are tested without a store or a terminal.
+public protocol ScreenModel: Sendable {
+  var kind: ScreenKind { get }
+  /// Header breadcrumb text, e.g. `Functions: acme`.
+  var breadcrumb: String { get }
+  /// Queries that (re)load what is visible now; also used by live refresh.
+  func refreshQueries(_ context: ScreenContext) -> [Query]
+  /// Takes in a load result.
+  mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput]
+  /// Handles a (non-global) action.
+  mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput]
+  /// The current `/` filter text.
+  var filterText: String { get }
+  /// Whether `/` applies here.
+  var acceptsFilter: Bool { get }
+  /// Sets the `/` filter.
+  mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput]
+  /// The window changed size.
+  mutating func resized(_ context: ScreenContext) -> [ScreenOutput]
+  /// Draws into `context.body`.
+  func render(into canvas: inout Canvas, _ context: ScreenContext)
+  /// Hints for the footer.
+  var hints: [KeyHint] { get }
+}
+
+extension ScreenModel {
+  public var filterText: String { "" }
+  public var acceptsFilter: Bool { false }
+  public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
+    []
+  }
+  public mutating func resized(_ context: ScreenContext) -> [ScreenOutput] { [] }
+}

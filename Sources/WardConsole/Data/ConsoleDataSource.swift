@@ -1,0 +1,150 @@
+import WardModel
+import WardStore
+
+/// Tells the lifecycle stage of a runtime at an instant, e.g. `deprecated`; nil when the
+/// runtime is supported or unknown. The executable wires it to WardRules'
+/// `RuntimeLifecycle` (WardConsole may not import WardRules).
+public typealias RuntimeStatusProvider =
+  @Sendable (_ runtime: String, _ at: EpochSeconds) ->
+  String?
+
+/// Runs ``Query`` values against a (scoped) store. The only place the console reads data.
+public struct ConsoleDataSource: Sendable {
+  public let store: PostureStore
+  public let runtimeStatus: RuntimeStatusProvider?
+
+  public init(store: PostureStore, runtimeStatus: RuntimeStatusProvider? = nil) {
+    self.store = store
+    self.runtimeStatus = runtimeStatus
+  }
+
+  /// Runs `query`; a store error becomes `.failure` so the screen can say so.
+  public func run(_ query: Query, clock: DataClock) -> LoadResult {
+    do {
+      return try load(query, clock: clock)
+    } catch {
+      return .failure("store: \(error)")
+    }
+  }
+
+  private func status(_ runtime: String?, clock: DataClock) -> String? {
+    guard let runtime, let runtimeStatus else { return nil }
+    return runtimeStatus(runtime, clock.now)
+  }
+
+  private func load(_ query: Query, clock: DataClock) throws -> LoadResult {
+    switch query {
+    case .clock:
+      return .clock(
+        DataClock(
+          latestMetricHour: try store.latestMetricHour(), latestCostDay: try store.latestCostDay()))
+    case .tenantNames:
+      return .tenantNames(try store.tenants().map(\.name))
+    case .overview:
+      return .overview(try overview(clock: clock))
+    case .functions(let q):
+      let filter = FunctionFilter(
+        tenants: q.tenant.map { [$0] }, nameContains: q.text?.isEmpty == false ? q.text : nil)
+      let window = PostureStore.FunctionTableWindow(
+        metricsFrom: clock.metricsEnd - UTC.day, metricsTo: clock.metricsEnd,
+        costFrom: clock.costEnd - 30 * UTC.day, costTo: clock.costEnd)
+      let total = try store.functionCount(filter: filter)
+      let rows = try store.functionTable(
+        filter: filter, sort: q.sort, ascending: q.ascending, window: window, offset: q.offset,
+        limit: q.limit)
+      return .functions(
+        q, total: total,
+        rows: rows.map { FunctionListRow(row: $0, runtimeStatus: status($0.runtime, clock: clock)) }
+      )
+    case .functionDetail(let arn):
+      let inventory = try store.function(arn: arn)
+      let end = clock.metricsEnd
+      let findings = try store.findings(filter: FindingFilter(function: arn), limit: 200).rows
+      let metrics = try store.metricSeries(functionArn: arn, from: end - 30 * UTC.day, to: end)
+      var cost: [DailyCost] = []
+      if let f = inventory?.function {
+        let from = clock.costEnd - 30 * UTC.day
+        cost = try store.costSeries(function: f.name, from: from, to: clock.costEnd)
+        if cost.isEmpty {
+          cost = try store.costSeries(function: f.arn, from: from, to: clock.costEnd)
+        }
+      }
+      let alerts = try store.alerts(filter: AlertFilter(functionArn: arn), limit: 200).rows
+      return .functionDetail(
+        FunctionDetailData(
+          inventory: inventory,
+          runtimeStatus: status(inventory?.function.runtime, clock: clock), findings: findings,
+          metrics: metrics, dailyCost: cost, alerts: alerts))
+    case .findings(let q):
+      let total = try store.findingCount(filter: q.filter)
+      let rows = try store.findingTable(
+        filter: q.filter, sort: q.sort, ascending: q.ascending, offset: q.offset, limit: q.limit)
+      return .findings(q, total: total, rows: rows)
+    case .findingDetail(let id):
+      return .findingDetail(
+        FindingDetailData(
+          finding: try store.finding(id: id), history: try store.findingHistory(id: id)))
+    case .alerts(let offset, let limit):
+      return .alerts(
+        offset: offset, total: try store.alertCount(),
+        rows: try store.alertTable(offset: offset, limit: limit))
+    case .costs:
+      return .costs(try costs(clock: clock))
+    }
+  }
+
+  private func overview(clock: DataClock) throws -> [TenantOverview] {
+    let days = (0..<7).map { clock.costEnd - EpochSeconds(7 - $0) * UTC.day }
+    let metricDays = (0..<7).map {
+      clock.metricsEnd - EpochSeconds(7 - $0) * UTC.day  // rolling 24 h windows
+    }
+    let invocations = try store.tenantDailyInvocations(
+      from: metricDays[0], to: metricDays[6] + UTC.day)
+    var cost: [String: [EpochSeconds: Double]] = [:]
+    for row in try store.costs(filter: CostFilter(from: days[0], to: clock.costEnd)) {
+      cost[row.tenant, default: [:]][row.day, default: 0] += row.amount
+    }
+    let alerts = try store.activeAlertCounts(now: clock.now)
+    return try store.tenants().map { t in
+      TenantOverview(
+        summary: t,
+        score: PostureScore.score(openBySeverity: t.openBySeverity, functions: t.functionCount),
+        invocationsDaily: metricDays.map { invocations[t.name]?[$0] ?? 0 },
+        costDaily: days.map { cost[t.name]?[$0] ?? 0 }, activeAlerts: alerts[t.name] ?? 0)
+    }
+  }
+
+  private func costs(clock: DataClock) throws -> CostsData {
+    let end = clock.costEnd
+    let days = (0..<30).map { end - EpochSeconds(30 - $0) * UTC.day }
+    var byTenant: [String: [EpochSeconds: Double]] = [:]
+    var currency: [String: String] = [:]
+    for row in try store.costs(filter: CostFilter(from: days[0], to: end)) {
+      byTenant[row.tenant, default: [:]][row.day, default: 0] += row.amount
+      currency[row.tenant] = row.currency
+    }
+    let tenants = try store.tenants().map { t -> TenantCost in
+      let daily = days.map { byTenant[t.name]?[$0] ?? 0 }
+      let weekly = (0..<4).map { w in daily[(2 + w * 7)..<(2 + (w + 1) * 7)].reduce(0, +) }
+      return TenantCost(
+        tenant: t.name, daily: daily, weekly: weekly, currency: currency[t.name] ?? "USD")
+    }
+    var weeks: [String: (tenant: String, function: String, this: Double, last: Double)] = [:]
+    for row in try store.functionCosts(from: end - 14 * UTC.day, to: end) {
+      guard let function = row.function else { continue }
+      let key = row.tenant + "\u{0}" + function
+      var entry = weeks[key] ?? (row.tenant, function, 0, 0)
+      if row.day >= end - 7 * UTC.day { entry.this += row.amount } else { entry.last += row.amount }
+      weeks[key] = entry
+    }
+    let movers = weeks.values
+      .map {
+        CostMover(tenant: $0.tenant, function: $0.function, thisWeek: $0.this, lastWeek: $0.last)
+      }
+      .sorted {
+        abs($0.change) != abs($1.change)
+          ? abs($0.change) > abs($1.change) : $0.function < $1.function
+      }
+    return CostsData(tenants: tenants, movers: Array(movers.prefix(50)))
+  }
+}

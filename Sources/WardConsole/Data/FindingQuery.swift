@@ -1,0 +1,90 @@
+import WardModel
+import WardStore
+
+/// Parses the Findings `/` filter: free text plus `sev:` `cat:` `state:` `tenant:` `src:`
+/// tokens. Several values of one key are OR-ed (`sev:high sev:critical`, or
+/// `sev:high,critical`); different keys are AND-ed. `state:open` (the default) means new,
+/// acknowledged and in-progress; `state:all` lifts the state filter.
+public enum FindingQuery {
+  /// The filter for `text`, or a message naming the bad token.
+  public static func parse(_ text: String) -> Result<FindingFilter, FilterError> {
+    var filter = FindingFilter.open
+    var words: [String] = []
+    var states: Set<TriageState>? = nil
+    var stateAll = false
+    for token in text.split(separator: " ").map(String.init) {
+      guard let colon = token.firstIndex(of: ":"), colon != token.startIndex else {
+        words.append(token)
+        continue
+      }
+      let key = token[..<colon].lowercased()
+      let values = token[token.index(after: colon)...].split(separator: ",").map {
+        String($0).lowercased()
+      }
+      switch key {
+      case "sev", "severity":
+        for v in values {
+          guard let s = Severity(lenient: v) ?? shortSeverity(v) else {
+            return .failure(FilterError(message: "unknown severity `\(v)`"))
+          }
+          filter.severities = (filter.severities ?? []).union([s])
+        }
+      case "cat", "category":
+        for v in values {
+          guard
+            let c = Category(rawValue: v)
+              ?? Category.allCases.first(where: { $0.shortTitle.lowercased() == v })
+          else {
+            return .failure(FilterError(message: "unknown category `\(v)`"))
+          }
+          filter.categories = (filter.categories ?? []).union([c])
+        }
+      case "state":
+        for v in values {
+          if v == "all" {
+            stateAll = true
+          } else if v == "open" {
+            states = (states ?? []).union(TriageState.allCases.filter(\.isOpen))
+          } else if v == "closed" {
+            states = (states ?? []).union(TriageState.allCases.filter { !$0.isOpen })
+          } else if let s = TriageState(rawValue: v) {
+            states = (states ?? []).union([s])
+          } else {
+            return .failure(FilterError(message: "unknown state `\(v)`"))
+          }
+        }
+      case "tenant":
+        filter.tenants = (filter.tenants ?? []).union(
+          token[token.index(after: colon)...].split(separator: ",").map(String.init))
+      case "src", "source":
+        filter.sources = (filter.sources ?? []).union(values)
+      default:
+        words.append(token)
+      }
+    }
+    filter.states = stateAll ? nil : (states ?? filter.states)
+    let joined = words.joined(separator: " ")
+    filter.text = joined.isEmpty ? nil : joined
+    return .success(filter)
+  }
+
+  private static func shortSeverity(_ v: String) -> Severity? {
+    Severity.allCases.first { String($0.letter).lowercased() == v }
+  }
+
+  /// Completion candidates for the filter line.
+  public static func tokenSuggestions(tenants: [String]) -> [String] {
+    Severity.worstFirst.map { "sev:" + $0.rawValue }
+      + Category.allCases.map { "cat:" + $0.rawValue }
+      + ["state:open", "state:all", "state:closed"]
+      + TriageState.allCases.map { "state:" + $0.rawValue }
+      + tenants.map { "tenant:" + $0 } + [
+        "src:ward", "src:prowler", "src:securityhub", "src:checkov",
+      ]
+  }
+}
+
+/// A filter the console could not understand.
+public struct FilterError: Error, Sendable, Hashable {
+  public var message: String
+}

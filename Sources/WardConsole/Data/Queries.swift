@@ -1,0 +1,113 @@
+import WardModel
+import WardStore
+
+/// A read the console asks its data source for. Every list query names one window of
+/// rows, never a whole table.
+public enum Query: Sendable, Hashable {
+  case clock
+  case tenantNames
+  case overview
+  case functions(FunctionsQuery)
+  case functionDetail(arn: String)
+  case findings(FindingsQuery)
+  case findingDetail(id: String)
+  case alerts(offset: Int, limit: Int)
+  case costs
+}
+
+/// One window of the functions table.
+public struct FunctionsQuery: Sendable, Hashable {
+  public var tenant: String?
+  public var text: String?
+  public var sort: FunctionSortKey
+  public var ascending: Bool
+  public var offset: Int
+  public var limit: Int
+}
+
+/// One window of the findings table.
+public struct FindingsQuery: Sendable, Hashable {
+  public var filter: FindingFilter
+  public var sort: FindingSortKey
+  public var ascending: Bool
+  public var offset: Int
+  public var limit: Int
+}
+
+/// A tenant's line on the overview.
+public struct TenantOverview: Sendable, Hashable {
+  public var summary: TenantSummary
+  /// Posture score 0–100 (see ``PostureScore``).
+  public var score: Int
+  /// Invocations per 24 h, the last 7 × 24 h up to the newest metric hour, oldest first.
+  public var invocationsDaily: [Double]
+  /// Account-level cost per day, the last 7 days, oldest first.
+  public var costDaily: [Double]
+  public var activeAlerts: Int
+}
+
+/// A function list row with its runtime's lifecycle stage (nil when supported or unknown).
+public struct FunctionListRow: Sendable, Hashable {
+  public var row: FunctionTableRow
+  public var runtimeStatus: String?
+}
+
+/// Everything the function detail screen shows.
+public struct FunctionDetailData: Sendable, Hashable {
+  public var inventory: FunctionInventory?
+  public var runtimeStatus: String?
+  /// Its findings, worst first (first 200).
+  public var findings: [FindingRow]
+  /// Hourly metrics of the last 30 days, oldest first.
+  public var metrics: [MetricSample]
+  /// Daily cost of the last 30 days, oldest first.
+  public var dailyCost: [DailyCost]
+  /// Its alerts, newest first (first 200).
+  public var alerts: [AlertRow]
+}
+
+/// A finding with its history, for the detail pane.
+public struct FindingDetailData: Sendable, Hashable {
+  public var finding: StoredFinding?
+  public var history: [TriageEvent]
+}
+
+/// A tenant's cost line.
+public struct TenantCost: Sendable, Hashable {
+  public var tenant: String
+  /// The last 30 days, oldest first.
+  public var daily: [Double]
+  /// The last 4 weeks (7-day sums), oldest first.
+  public var weekly: [Double]
+  public var currency: String
+}
+
+/// A function's week-over-week cost change.
+public struct CostMover: Sendable, Hashable {
+  public var tenant: String
+  public var function: String
+  public var thisWeek: Double
+  public var lastWeek: Double
+  public var change: Double { thisWeek - lastWeek }
+}
+
+/// The costs screen's data.
+public struct CostsData: Sendable, Hashable {
+  public var tenants: [TenantCost]
+  /// Biggest absolute week-over-week changes first (top 50).
+  public var movers: [CostMover]
+}
+
+/// What a query returned.
+public enum LoadResult: Sendable, Hashable {
+  case clock(DataClock)
+  case tenantNames([String])
+  case overview([TenantOverview])
+  case functions(FunctionsQuery, total: Int, rows: [FunctionListRow])
+  case functionDetail(FunctionDetailData)
+  case findings(FindingsQuery, total: Int, rows: [FindingRow])
+  case findingDetail(FindingDetailData)
+  case alerts(offset: Int, total: Int, rows: [AlertRow])
+  case costs(CostsData)
+  case failure(String)
+}

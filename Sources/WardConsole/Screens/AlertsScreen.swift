@@ -1,0 +1,111 @@
+import WardModel
+import WardStore
+import WardUI
+
+/// The alert timeline, newest first, grouped by day. Enter opens the function at a time
+/// window that contains the alert.
+public struct AlertsScreen: ScreenModel {
+  public var list = PagedList<AlertRow>()
+
+  public init() {}
+
+  public var kind: ScreenKind { .alerts }
+  public var breadcrumb: String { "Alerts" }
+  public var hints: [KeyHint] {
+    [
+      KeyHint("Enter", "function"), KeyHint("j/k", "move"), KeyHint("Esc", "back"),
+      KeyHint("?", "help"),
+    ]
+  }
+
+  static func visibleRows(_ context: ScreenContext) -> Int {
+    RenderKit.tableRows(context.body.height - 1)
+  }
+
+  private func query(_ context: ScreenContext) -> Query {
+    let r = list.pageRequest(visibleRows: Self.visibleRows(context))
+    return .alerts(offset: r.offset, limit: r.limit)
+  }
+
+  public func refreshQueries(_ context: ScreenContext) -> [Query] { [query(context)] }
+
+  public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
+    guard case .alerts(let offset, let total, let rows) = result else { return [] }
+    list.install(total: total, offset: offset, rows: rows, visibleRows: Self.visibleRows(context))
+    return list.covers(visibleRows: Self.visibleRows(context)) ? [] : [.load(query(context))]
+  }
+
+  public mutating func resized(_ context: ScreenContext) -> [ScreenOutput] {
+    list.clampScroll(visibleRows: Self.visibleRows(context))
+    return list.loaded && !list.covers(visibleRows: Self.visibleRows(context))
+      ? [.load(query(context))] : []
+  }
+
+  public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
+    let rows = Self.visibleRows(context)
+    switch action {
+    case .up: list.move(by: -1, visibleRows: rows)
+    case .down: list.move(by: 1, visibleRows: rows)
+    case .pageUp: list.move(by: -rows, visibleRows: rows)
+    case .pageDown: list.move(by: rows, visibleRows: rows)
+    case .top: list.moveTo(0, visibleRows: rows)
+    case .bottom: list.moveTo(list.total - 1, visibleRows: rows)
+    case .enter:
+      guard let alert = list.selected?.alert else { return [] }
+      guard let arn = alert.functionArn else {
+        return [.status("this alert is about a whole account or tenant, not one function")]
+      }
+      let name = ARN(arn)?.lambdaFunctionName ?? arn
+      return [
+        .push(
+          FunctionDetailScreen(
+            arn: ARN(arn)?.unqualifiedLambdaARN ?? arn, name: name,
+            window: TimeWindow.covering(alert.start, end: context.clock.now)))
+      ]
+    default: return []
+    }
+    return list.covers(visibleRows: rows) ? [] : [.load(query(context))]
+  }
+
+  public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+    let body = context.body
+    let glyphs = canvas.glyphs
+    let wide = body.width >= 110
+    canvas.put(
+      text: "\(Format.count(list.total)) alerts · newest first · Enter opens the function",
+      at: Point(x: body.x + 2, y: body.y), style: Style(role: .title), maxWidth: body.width - 2)
+    var columns = [
+      TableColumn("DAY", width: .fixed(10)), TableColumn("TIME", width: .fixed(5)),
+      TableColumn("SEV", width: .fixed(6)), TableColumn("TENANT", width: .flex(weight: 1, min: 6)),
+      TableColumn("FUNCTION", width: .flex(weight: 2, min: 10)),
+    ]
+    if wide { columns.append(TableColumn("KIND", width: .fixed(20))) }
+    columns.append(TableColumn("TITLE", width: .flex(weight: 3, min: 10)))
+    let visible = list.visible(Self.visibleRows(context))
+    let rows = visible.map { index, row -> [TableCell] in
+      let a = row.alert
+      let day = UTC.date(a.start)
+      let previousDay = list.row(at: index - 1).map { UTC.date($0.alert.start) }
+      let showDay = index == list.scroll || previousDay != day
+      var cells = [
+        TableCell(showDay ? day : "", role: .header),
+        TableCell(String(RenderKit.minute(a.start).suffix(5))),
+        TableCell(
+          String(glyphs.severityGlyph(a.severity.rawValue)) + " "
+            + String(a.severity.rawValue.prefix(4)).uppercased(),
+          role: .severity(a.severity.rawValue)),
+        TableCell(row.tenant),
+        TableCell(a.functionArn.map { ARN($0)?.lambdaFunctionName ?? $0 } ?? "(account)"),
+      ]
+      if wide { cells.append(TableCell(a.kind)) }
+      cells.append(TableCell(a.title))
+      return cells
+    }
+    Table(
+      columns: columns, rows: rows, firstRowIndex: list.scroll, totalRows: list.total,
+      selectedIndex: list.cursor, emptyMessage: list.loaded ? "no alerts" : "loading…"
+    ).render(
+      into: &canvas,
+      rect: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1))
+  }
+}

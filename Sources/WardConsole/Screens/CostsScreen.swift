@@ -1,0 +1,157 @@
+import WardModel
+import WardUI
+
+/// Cost per tenant (daily sparkline or weekly totals, `w`) and the functions whose cost
+/// moved most week over week.
+public struct CostsScreen: ScreenModel {
+  public var data: CostsData?
+  public var weekly = false
+  public var moversFocused = false
+  public var tenantCursor = 0
+  public var moverCursor = 0
+  public var moverScroll = 0
+
+  public init() {}
+
+  public var kind: ScreenKind { .costs }
+  public var breadcrumb: String { "Costs" }
+  public var hints: [KeyHint] {
+    [
+      KeyHint("Tab", "pane"), KeyHint("w", weekly ? "daily" : "weekly"),
+      KeyHint("Enter", "functions"), KeyHint("Esc", "back"), KeyHint("?", "help"),
+    ]
+  }
+
+  public func refreshQueries(_ context: ScreenContext) -> [Query] { [.costs] }
+
+  public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
+    guard case .costs(let data) = result else { return [] }
+    self.data = data
+    clamp(context)
+    return []
+  }
+
+  private static func layout(_ body: Rect, tenants: Int) -> (Rect, Rect) {
+    body.splitTop(min(max(4, tenants + 3), body.height / 2))
+  }
+
+  private mutating func clamp(_ context: ScreenContext) {
+    let tenants = data?.tenants.count ?? 0
+    let movers = data?.movers.count ?? 0
+    tenantCursor = max(0, min(tenantCursor, tenants - 1))
+    moverCursor = max(0, min(moverCursor, movers - 1))
+    let (_, moversRect) = Self.layout(context.body, tenants: tenants)
+    moverScroll = Table.scrollOffset(
+      selected: moverCursor, currentOffset: moverScroll, visibleRows: max(1, moversRect.height - 3),
+      totalRows: movers)
+  }
+
+  public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
+    func move(_ delta: Int) {
+      if moversFocused { moverCursor += delta } else { tenantCursor += delta }
+    }
+    switch action {
+    case .up: move(-1)
+    case .down: move(1)
+    case .pageUp: move(-10)
+    case .pageDown: move(10)
+    case .top: move(-100_000)
+    case .bottom: move(100_000)
+    case .nextPane, .previousPane: moversFocused.toggle()
+    case .window: weekly.toggle()
+    case .enter:
+      guard let data else { return [] }
+      let tenant =
+        moversFocused
+        ? (data.movers.indices.contains(moverCursor) ? data.movers[moverCursor].tenant : nil)
+        : (data.tenants.indices.contains(tenantCursor) ? data.tenants[tenantCursor].tenant : nil)
+      if let tenant { return [.push(FunctionsScreen(tenant: tenant))] }
+    default: break
+    }
+    clamp(context)
+    return []
+  }
+
+  public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+    guard let data else {
+      canvas.put(
+        text: "loading…", at: Point(x: context.body.x + 2, y: context.body.y),
+        style: Style(role: .muted))
+      return
+    }
+    let glyphs = canvas.glyphs
+    let (top, bottom) = Self.layout(context.body, tenants: data.tenants.count)
+    let tenantsInner = RenderKit.pane(
+      &canvas, top,
+      title: weekly ? "Tenants · weekly (w: daily)" : "Tenants · daily, 30 days (w: weekly)",
+      focused: !moversFocused)
+    var columns = [TableColumn("TENANT", width: .flex(min: 8))]
+    if weekly {
+      columns += ["WEEK-3", "WEEK-2", "LAST WK", "THIS WK"].map {
+        TableColumn($0, width: .fixed(9), alignment: .right)
+      }
+    } else {
+      columns += [
+        TableColumn("DAILY 30D", width: .flex(weight: 2, min: 10)),
+        TableColumn("LAST DAY", width: .fixed(9), alignment: .right),
+      ]
+    }
+    columns += [
+      TableColumn("30D", width: .fixed(9), alignment: .right),
+      TableColumn("WOW", width: .fixed(7), alignment: .right),
+    ]
+    let sparkWidth = max(8, min(30, tenantsInner.width - 2 - 8 - 9 - 9 - 7 - 5))
+    let tenantRows = data.tenants.map { t -> [TableCell] in
+      var cells = [TableCell(t.tenant)]
+      if weekly {
+        cells += t.weekly.map { TableCell(Format.money($0)) }
+      } else {
+        cells.append(
+          TableCell(
+            Sparkline(values: t.daily).text(width: sparkWidth, glyphs: glyphs), role: .sparkline))
+        cells.append(TableCell(Format.money(t.daily.last ?? 0)))
+      }
+      cells.append(TableCell(Format.money(t.daily.reduce(0, +))))
+      cells.append(
+        Self.change(this: t.weekly.last ?? 0, last: t.weekly.dropLast().last ?? 0, glyphs: glyphs))
+      return cells
+    }
+    Table(columns: columns, rows: tenantRows, selectedIndex: moversFocused ? nil : tenantCursor)
+      .render(into: &canvas, rect: tenantsInner)
+    let moversInner = RenderKit.pane(
+      &canvas, bottom, title: "Top movers · week over week", focused: moversFocused)
+    let moverColumns = [
+      TableColumn("FUNCTION", width: .flex(weight: 2, min: 10)),
+      TableColumn("TENANT", width: .flex(min: 6)),
+      TableColumn("LAST WK", width: .fixed(9), alignment: .right),
+      TableColumn("THIS WK", width: .fixed(9), alignment: .right),
+      TableColumn("CHANGE", width: .fixed(9), alignment: .right),
+      TableColumn("WOW", width: .fixed(7), alignment: .right),
+    ]
+    let visible = data.movers.enumerated().dropFirst(moverScroll).prefix(
+      max(0, moversInner.height - 1))
+    let moverRows = visible.map { _, m -> [TableCell] in
+      [
+        TableCell(m.function), TableCell(m.tenant), TableCell(Format.money(m.lastWeek)),
+        TableCell(Format.money(m.thisWeek)),
+        TableCell(
+          (m.change >= 0 ? "+" : "") + Format.money(m.change), role: m.change > 0 ? .warn : .ok),
+        Self.change(this: m.thisWeek, last: m.lastWeek, glyphs: glyphs),
+      ]
+    }
+    Table(
+      columns: moverColumns, rows: moverRows, firstRowIndex: moverScroll,
+      totalRows: data.movers.count,
+      selectedIndex: moversFocused ? moverCursor : nil, emptyMessage: "no per-function cost"
+    ).render(into: &canvas, rect: moversInner)
+  }
+
+  /// Week-over-week change with an arrow (direction never by colour alone).
+  static func change(this: Double, last: Double, glyphs: GlyphSet) -> TableCell {
+    guard last > 0 else { return TableCell(this > 0 ? "new" : "-", role: .muted) }
+    let fraction = (this - last) / last
+    let arrow = fraction >= 0 ? glyphs.arrowUp : glyphs.arrowDown
+    return TableCell(
+      String(arrow) + Format.percent(abs(fraction)), role: fraction > 0.2 ? .warn : nil)
+  }
+}

@@ -1,0 +1,238 @@
+import WardModel
+import WardStore
+import WardUI
+
+/// Findings across tenants: token filter, sortable table, and a detail pane with
+/// description, evidence, remediation and triage history.
+public struct FindingsScreen: ScreenModel {
+  public var list = PagedList<FindingRow>()
+  public var sort: FindingSortKey = .severity
+  public var ascending = false
+  public var filter = ""
+  public var parsed = FindingFilter.open
+  public var detail: FindingDetailData?
+  public var detailFocused = false
+  public var detailScroll = 0
+
+  public init(filter: String = "") {
+    if case .success(let f) = FindingQuery.parse(filter) {
+      self.filter = filter
+      self.parsed = f
+    }
+  }
+
+  public var kind: ScreenKind { .findings }
+  public var breadcrumb: String { "Findings" }
+  public var filterText: String { filter }
+  public var acceptsFilter: Bool { true }
+  public var hints: [KeyHint] {
+    [
+      KeyHint("/", "filter"), KeyHint("s/S", "sort"), KeyHint("Tab", "detail"),
+      KeyHint("t", "triage"), KeyHint("Esc", "back"), KeyHint("?", "help"),
+    ]
+  }
+
+  static func layout(_ body: Rect) -> (title: Rect, table: Rect, detail: Rect) {
+    let (title, rest) = body.splitTop(1)
+    let detailHeight = max(6, rest.height * 2 / 5)
+    let (table, detail) = rest.splitBottom(detailHeight)
+    return (title, table, detail)
+  }
+
+  static func visibleRows(_ context: ScreenContext) -> Int {
+    RenderKit.tableRows(layout(context.body).table.height)
+  }
+
+  private func query(_ context: ScreenContext) -> Query {
+    let request = list.pageRequest(visibleRows: Self.visibleRows(context))
+    return .findings(
+      FindingsQuery(
+        filter: parsed, sort: sort, ascending: ascending, offset: request.offset,
+        limit: request.limit))
+  }
+
+  public func refreshQueries(_ context: ScreenContext) -> [Query] {
+    var out = [query(context)]
+    if let id = list.selected?.id { out.append(.findingDetail(id: id)) }
+    return out
+  }
+
+  private func detailQuery() -> [ScreenOutput] {
+    guard let id = list.selected?.id, detail?.finding?.finding.id != id else { return [] }
+    return [.load(.findingDetail(id: id))]
+  }
+
+  public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
+    switch result {
+    case .findings(let q, let total, let rows):
+      guard q.filter == parsed, q.sort == sort, q.ascending == ascending else { return [] }
+      list.install(
+        total: total, offset: q.offset, rows: rows, visibleRows: Self.visibleRows(context))
+      if !list.covers(visibleRows: Self.visibleRows(context)) { return [.load(query(context))] }
+      if list.total == 0 { detail = nil }
+      return detailQuery()
+    case .findingDetail(let data):
+      if data.finding?.finding.id != detail?.finding?.finding.id { detailScroll = 0 }
+      detail = data
+      return []
+    default: return []
+    }
+  }
+
+  public mutating func resized(_ context: ScreenContext) -> [ScreenOutput] {
+    list.clampScroll(visibleRows: Self.visibleRows(context))
+    return list.loaded && !list.covers(visibleRows: Self.visibleRows(context))
+      ? [.load(query(context))] : []
+  }
+
+  public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
+    switch FindingQuery.parse(text) {
+    case .failure(let error): return [.status("filter: " + error.message)]
+    case .success(let filter):
+      self.filter = text
+      parsed = filter
+      list = PagedList()
+      detail = nil
+      return [.load(query(context))]
+    }
+  }
+
+  public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
+    let rows = Self.visibleRows(context)
+    if detailFocused {
+      switch action {
+      case .up: detailScroll = max(0, detailScroll - 1)
+      case .down: detailScroll += 1
+      case .pageUp: detailScroll = max(0, detailScroll - 10)
+      case .pageDown: detailScroll += 10
+      case .top: detailScroll = 0
+      case .nextPane, .previousPane, .enter: detailFocused = false
+      default: break
+      }
+      return []
+    }
+    switch action {
+    case .up: list.move(by: -1, visibleRows: rows)
+    case .down: list.move(by: 1, visibleRows: rows)
+    case .pageUp: list.move(by: -rows, visibleRows: rows)
+    case .pageDown: list.move(by: rows, visibleRows: rows)
+    case .top: list.moveTo(0, visibleRows: rows)
+    case .bottom: list.moveTo(list.total - 1, visibleRows: rows)
+    case .nextPane, .previousPane, .enter:
+      detailFocused = true
+      return []
+    case .sort:
+      let all = FindingSortKey.allCases
+      sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
+      ascending = [.tenant, .category, .state, .source, .title].contains(sort)
+      list.loaded = false
+      return [
+        .status("sort: \(sort.rawValue) \(ascending ? "ascending" : "descending")"),
+        .load(query(context)),
+      ]
+    case .sortFlip:
+      ascending.toggle()
+      list.loaded = false
+      return [.load(query(context))]
+    default: return []
+    }
+    return list.covers(visibleRows: rows) ? detailQuery() : [.load(query(context))]
+  }
+
+  private static let sortTitles: [FindingSortKey: String] = [
+    .severity: "SEV", .lastSeen: "SEEN", .tenant: "TENANT", .category: "CATEGORY", .state: "STATE",
+    .source: "SOURCE", .title: "TITLE",
+  ]
+
+  public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+    let glyphs = canvas.glyphs
+    let (titleRect, tableRect, detailRect) = Self.layout(context.body)
+    let wide = context.body.width >= 110
+    var title =
+      "\(Format.count(list.total)) findings · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
+    title += " · filter: " + (filter.isEmpty ? "state:open (default)" : filter)
+    canvas.put(
+      text: title, at: Point(x: titleRect.x + 2, y: titleRect.y), style: Style(role: .title),
+      maxWidth: titleRect.width - 2)
+    var columns = [
+      TableColumn("SEV", width: .fixed(6)), TableColumn("TENANT", width: .flex(weight: 1, min: 6)),
+      TableColumn("CATEGORY", width: .fixed(wide ? 14 : 10)),
+      TableColumn("TITLE", width: .flex(weight: 3, min: 12)),
+      TableColumn("STATE", width: .fixed(wide ? 14 : 8)),
+    ]
+    if wide {
+      columns += [
+        TableColumn("SOURCE", width: .fixed(11)),
+        TableColumn("SEEN", width: .fixed(5), alignment: .right),
+      ]
+    }
+    let now = context.clock.now
+    let rows = list.visible(Self.visibleRows(context)).map { _, f -> [TableCell] in
+      var cells = [
+        TableCell(
+          String(glyphs.severityGlyph(f.severity.rawValue)) + " "
+            + String(f.severity.rawValue.prefix(4)).uppercased(),
+          role: .severity(f.severity.rawValue)),
+        TableCell(f.tenant), TableCell(f.category.rawValue), TableCell(f.title),
+        TableCell(f.state.rawValue, role: .state(f.state.rawValue)),
+      ]
+      if wide { cells += [TableCell(f.source), TableCell(RenderKit.age(f.lastSeen, now: now))] }
+      return cells
+    }
+    let sortIndex = columns.firstIndex { $0.title == Self.sortTitles[sort] }
+    Table(
+      columns: columns, rows: rows, firstRowIndex: list.scroll, totalRows: list.total,
+      selectedIndex: list.cursor,
+      sort: sortIndex.map { TableSort(column: $0, ascending: ascending) },
+      emptyMessage: list.loaded ? "no findings match" : "loading…"
+    ).render(into: &canvas, rect: tableRect)
+    let inner = RenderKit.pane(&canvas, detailRect, title: "Detail", focused: detailFocused)
+    let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
+    RenderKit.draw(detailLines(glyphs: glyphs), into: &canvas, rect: content, scroll: detailScroll)
+  }
+
+  func detailLines(glyphs: GlyphSet) -> [TextLine] {
+    guard let stored = detail?.finding else {
+      return [TextLine(list.total == 0 ? "" : "loading…", style: Style(role: .muted))]
+    }
+    let f = stored.finding
+    let t = stored.triage
+    var out: [TextLine] = [
+      TextLine(
+        RenderKit.severityLabel(f.severity, glyphs: glyphs),
+        style: Style(fg: .role(.severity(f.severity.rawValue)), attributes: .bold)
+      )
+      .then("  " + f.title, style: Style(attributes: .bold)),
+      .field("resource", f.resource),
+      .field("tenant", stored.tenant + (f.account.map { "  account " + $0 } ?? "")),
+      .field("category", f.category.rawValue + " (" + f.category.title + ")"),
+      .field("source", f.source + "  rule " + f.ruleId),
+      .field(
+        "state",
+        t.state.rawValue + (t.by.map { "  by " + $0 } ?? "")
+          + (t.at.map { " at " + RenderKit.minute($0) } ?? ""),
+        style: Style(fg: .role(.state(t.state.rawValue)))),
+      .field("seen", RenderKit.minute(f.firstSeen) + " .. " + RenderKit.minute(f.lastSeen)),
+    ]
+    if let reason = t.reason { out.append(.field("reason", reason)) }
+    if let note = t.note { out.append(.field("note", note)) }
+    for (heading, text) in [
+      ("Description", f.description), ("Evidence", f.evidence), ("Remediation", f.remediation),
+    ] where !text.isEmpty {
+      out.append(.heading(heading))
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        out.append(TextLine("  " + line))
+      }
+    }
+    if let history = detail?.history, !history.isEmpty {
+      out.append(.heading("History"))
+      for e in history {
+        out.append(
+          TextLine(
+            "  \(RenderKit.minute(e.at))  \(e.actor)  \(e.oldState?.rawValue ?? "-") → \(e.newState.rawValue)\(e.reason.map { "  " + $0 } ?? "")"
+          ))
+      }
+    }
+    return out
+  }
+}

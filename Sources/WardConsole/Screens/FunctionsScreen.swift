@@ -1,0 +1,160 @@
+import WardModel
+import WardStore
+import WardUI
+
+/// Every function (or one tenant's): sortable, filterable by name, one page at a time.
+public struct FunctionsScreen: ScreenModel {
+  public var tenant: String?
+  public var list = PagedList<FunctionListRow>()
+  public var sort: FunctionSortKey = .findings
+  public var ascending = false
+  public var filter = ""
+
+  public init(tenant: String?) { self.tenant = tenant }
+
+  public var kind: ScreenKind { .functions }
+  public var breadcrumb: String { tenant.map { "Functions: " + $0 } ?? "Functions" }
+  public var filterText: String { filter }
+  public var acceptsFilter: Bool { true }
+  public var hints: [KeyHint] {
+    [
+      KeyHint("Enter", "detail"), KeyHint("/", "filter"), KeyHint("s/S", "sort"),
+      KeyHint("Esc", "back"), KeyHint("?", "help"),
+    ]
+  }
+
+  static func visibleRows(_ context: ScreenContext) -> Int {
+    RenderKit.tableRows(context.body.height - 1)
+  }
+
+  private func query(_ context: ScreenContext) -> Query {
+    let request = list.pageRequest(visibleRows: Self.visibleRows(context))
+    return .functions(
+      FunctionsQuery(
+        tenant: tenant, text: filter.isEmpty ? nil : filter, sort: sort, ascending: ascending,
+        offset: request.offset, limit: request.limit))
+  }
+
+  public func refreshQueries(_ context: ScreenContext) -> [Query] { [query(context)] }
+
+  public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
+    guard case .functions(let q, let total, let rows) = result else { return [] }
+    guard q.sort == sort, q.ascending == ascending, q.tenant == tenant,
+      (q.text ?? "") == filter
+    else { return [] }  // an answer to an older question
+    list.install(total: total, offset: q.offset, rows: rows, visibleRows: Self.visibleRows(context))
+    return list.covers(visibleRows: Self.visibleRows(context)) ? [] : [.load(query(context))]
+  }
+
+  public mutating func resized(_ context: ScreenContext) -> [ScreenOutput] {
+    list.clampScroll(visibleRows: Self.visibleRows(context))
+    return list.loaded && !list.covers(visibleRows: Self.visibleRows(context))
+      ? [.load(query(context))] : []
+  }
+
+  public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
+    filter = text
+    list = PagedList()
+    return [.load(query(context))]
+  }
+
+  public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
+    let rows = Self.visibleRows(context)
+    switch action {
+    case .up: list.move(by: -1, visibleRows: rows)
+    case .down: list.move(by: 1, visibleRows: rows)
+    case .pageUp: list.move(by: -rows, visibleRows: rows)
+    case .pageDown: list.move(by: rows, visibleRows: rows)
+    case .top: list.moveTo(0, visibleRows: rows)
+    case .bottom: list.moveTo(list.total - 1, visibleRows: rows)
+    case .sort:
+      let all = FunctionSortKey.allCases
+      sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
+      ascending = [.name, .tenant, .region, .runtime].contains(sort)
+      list.loaded = false
+      return [
+        .status("sort: \(sort.rawValue) \(ascending ? "ascending" : "descending")"),
+        .load(query(context)),
+      ]
+    case .sortFlip:
+      ascending.toggle()
+      list.loaded = false
+      return [.load(query(context))]
+    case .enter:
+      guard let row = list.selected else { return [] }
+      return [.push(FunctionDetailScreen(arn: row.row.arn, name: row.row.name))]
+    default: return []
+    }
+    return list.covers(visibleRows: rows) ? [] : [.load(query(context))]
+  }
+
+  private static let sortColumn: [FunctionSortKey: String] = [
+    .name: "NAME", .tenant: "TENANT", .region: "REGION", .runtime: "RUNTIME", .findings: "OPEN",
+    .invocations: "INV 24H", .errors: "ERR 24H", .cost: "COST 30D", .lastAlert: "ALERT",
+  ]
+
+  public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+    let body = context.body
+    let glyphs = canvas.glyphs
+    let wide = body.width >= 110
+    var title = "\(Format.count(list.total)) functions"
+    if let tenant { title += " in " + tenant }
+    title += " · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
+    if !filter.isEmpty { title += " · filter: " + filter }
+    title += " · ! deprecated runtime"
+    canvas.put(
+      text: title, at: Point(x: body.x + 2, y: body.y), style: Style(role: .title),
+      maxWidth: body.width - 2)
+    var columns = [TableColumn("NAME", width: .flex(weight: 2, min: 12))]
+    columns.append(TableColumn("TENANT", width: .flex(weight: 1, min: 6)))
+    if wide { columns.append(TableColumn("REGION", width: .fixed(14))) }
+    columns.append(TableColumn("RUNTIME", width: .fixed(wide ? 14 : 12)))
+    if wide {
+      columns += ["CRIT", "HIGH", "MED", "LOW"].map {
+        TableColumn($0, width: .fixed(4), alignment: .right)
+      }
+    } else {
+      columns.append(TableColumn("OPEN", width: .fixed(9)))
+    }
+    columns.append(TableColumn("INV 24H", width: .fixed(7), alignment: .right))
+    if wide { columns.append(TableColumn("ERR 24H", width: .fixed(7), alignment: .right)) }
+    columns.append(TableColumn("COST 30D", width: .fixed(8), alignment: .right))
+    if wide { columns.append(TableColumn("ALERT", width: .fixed(5), alignment: .right)) }
+    let now = context.clock.now
+    let rows = list.visible(Self.visibleRows(context)).map { _, item -> [TableCell] in
+      let r = item.row
+      var cells = [TableCell(r.name), TableCell(r.tenant)]
+      if wide { cells.append(TableCell(r.region)) }
+      let runtime = r.runtime ?? "-"
+      cells.append(
+        item.runtimeStatus == nil
+          ? TableCell(runtime) : TableCell("!" + runtime, role: .warn))
+      if wide {
+        cells += [Severity.critical, .high, .medium, .low].map {
+          RenderKit.severityCount(r.openBySeverity[$0] ?? 0, $0, glyphs: glyphs)
+        }
+      } else {
+        let worst = RenderKit.worst(r.openBySeverity)
+        cells.append(
+          TableCell(
+            RenderKit.severitySummary(r.openBySeverity), role: worst.map { .severity($0.rawValue) })
+        )
+      }
+      cells.append(TableCell(Format.count(r.invocations)))
+      if wide { cells.append(TableCell(Format.count(r.errors), role: r.errors > 0 ? .warn : nil)) }
+      cells.append(TableCell(r.cost.map { Format.money($0) } ?? "-"))
+      if wide { cells.append(TableCell(r.lastAlert.map { RenderKit.age($0, now: now) } ?? "-")) }
+      return cells
+    }
+    let sortTitle = Self.sortColumn[sort] ?? ""
+    let sortIndex = columns.firstIndex { $0.title == sortTitle }
+    Table(
+      columns: columns, rows: rows, firstRowIndex: list.scroll, totalRows: list.total,
+      selectedIndex: list.cursor,
+      sort: sortIndex.map { TableSort(column: $0, ascending: ascending) },
+      emptyMessage: list.loaded ? "no functions match" : "loading…"
+    ).render(
+      into: &canvas,
+      rect: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1))
+  }
+}

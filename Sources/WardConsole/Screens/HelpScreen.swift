@@ -1,0 +1,98 @@
+import WardModel
+import WardUI
+
+/// Every key, generated from the action registry (so it is never out of date), plus the
+/// commands and filter tokens.
+public struct HelpScreen: ScreenModel {
+  public var registry: ActionRegistry
+  public var policy: ConsolePolicy
+  public var scroll = 0
+
+  public init(registry: ActionRegistry, policy: ConsolePolicy) {
+    self.registry = registry
+    self.policy = policy
+  }
+
+  public var kind: ScreenKind { .help }
+  public var breadcrumb: String { "Help" }
+  public var hints: [KeyHint] { [KeyHint("j/k", "scroll"), KeyHint("Esc", "back")] }
+
+  public func refreshQueries(_ context: ScreenContext) -> [Query] { [] }
+  public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
+    []
+  }
+
+  public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
+    let last = max(0, lines().count - context.body.height)
+    switch action {
+    case .up: scroll -= 1
+    case .down: scroll += 1
+    case .pageUp: scroll -= context.body.height
+    case .pageDown: scroll += context.body.height
+    case .top: scroll = 0
+    case .bottom: scroll = last
+    default: break
+    }
+    scroll = max(0, min(scroll, last))
+    return []
+  }
+
+  /// The help text.
+  public func lines() -> [TextLine] {
+    var out: [TextLine] = [.heading("Keys")]
+    for action in registry.actions {
+      let keys = action.keys.map(\.description).joined(separator: " ")
+      var where_ = "everywhere"
+      if let screens = action.screens {
+        where_ = ScreenKind.allCases.filter { screens.contains($0) }.map(\.rawValue).joined(
+          separator: ", ")
+      }
+      var line = TextLine(pad(keys, to: 16), style: Style(role: .key))
+        .then(pad(action.label, to: 34))
+        .then(where_, style: Style(fg: .role(.muted)))
+      if action.mutates {
+        line = line.then(
+          policy.refusesMutation ? "  [mutates: disabled, read-only]" : "  [mutates]",
+          style: Style(fg: .role(.warn)))
+      }
+      out.append(line)
+    }
+    out.append(TextLine())
+    out.append(.heading("Commands (:, Tab completes)"))
+    for (command, meaning) in [
+      (":overview  :tenants", "the tenant overview"), (":functions", "every function"),
+      (":tenant NAME", "one tenant's functions"), (":findings", "findings across tenants"),
+      (":alerts", "alert timeline"), (":costs", "cost per tenant and top movers"),
+      (":theme NAME", "switch theme"), (":help", "this screen"), (":q  :quit", "quit"),
+    ] {
+      out.append(TextLine(pad(command, to: 24), style: Style(role: .key)).then(meaning))
+    }
+    out.append(TextLine())
+    out.append(.heading("Findings filter (/)"))
+    out.append(TextLine("  free text matches title and resource; tokens narrow further:"))
+    out.append(
+      TextLine(
+        "  sev:high,critical  cat:secrets  state:new|open|closed|all  tenant:NAME  src:prowler"))
+    out.append(TextLine())
+    out.append(.heading("Severity glyphs"))
+    out.append(TextLine("  " + Severity.worstFirst.map { $0.rawValue }.joined(separator: "  ")))
+    return out
+  }
+
+  public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+    let body = context.body
+    var all = lines()
+    if let index = all.lastIndex(where: {
+      $0.segments.first?.text == "  critical  high  medium  low  info"
+    }) {
+      all[index] = TextLine(
+        "  "
+          + Severity.worstFirst.map { "\(canvas.glyphs.severityGlyph($0.rawValue)) \($0.rawValue)" }
+          .joined(separator: "  "))
+    }
+    RenderKit.draw(
+      all, into: &canvas,
+      rect: Rect(x: body.x + 2, y: body.y, width: body.width - 2, height: body.height),
+      scroll: scroll)
+  }
+}

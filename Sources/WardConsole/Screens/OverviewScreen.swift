@@ -1,0 +1,254 @@
+import WardModel
+import WardStore
+import WardUI
+
+/// One row per tenant: posture score, open findings by severity, the ten-category matrix,
+/// 7-day invocation and cost sparklines, active alerts; a totals row. Worst posture first.
+public struct OverviewScreen: ScreenModel {
+  public enum SortColumn: String, Sendable, Hashable, CaseIterable {
+    case score, tenant, open, alerts
+  }
+
+  public var rows: [TenantOverview] = []
+  public var cursor = 0
+  public var scroll = 0
+  public var sort: SortColumn = .score
+  /// Score ascending = worst first.
+  public var ascending = true
+  public var loaded = false
+
+  public init() {}
+
+  public var kind: ScreenKind { .overview }
+  public var breadcrumb: String { "Overview" }
+  public var hints: [KeyHint] {
+    [
+      KeyHint("Enter", "functions"), KeyHint("s/S", "sort"), KeyHint(":", "command"),
+      KeyHint("?", "help"), KeyHint("q", "quit"),
+    ]
+  }
+
+  public func refreshQueries(_ context: ScreenContext) -> [Query] { [.overview] }
+
+  /// Tenant rows in display order.
+  public var sortedRows: [TenantOverview] {
+    rows.sorted { a, b in
+      let order: (Bool, Bool)
+      switch sort {
+      case .score: order = (a.score < b.score, a.score == b.score)
+      case .tenant: order = (a.summary.name < b.summary.name, a.summary.name == b.summary.name)
+      case .open:
+        order = (
+          a.summary.openTotal < b.summary.openTotal, a.summary.openTotal == b.summary.openTotal
+        )
+      case .alerts: order = (a.activeAlerts < b.activeAlerts, a.activeAlerts == b.activeAlerts)
+      }
+      if order.1 { return a.summary.name < b.summary.name }
+      return ascending ? order.0 : !order.0
+    }
+  }
+
+  private func tableHeight(_ context: ScreenContext) -> Int {
+    max(2, min(context.body.height - 1, rows.count + 1))
+  }
+
+  public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
+    guard case .overview(let rows) = result else { return [] }
+    let selected = sortedRows.indices.contains(cursor) ? sortedRows[cursor].summary.name : nil
+    self.rows = rows
+    loaded = true
+    if let selected, let index = sortedRows.firstIndex(where: { $0.summary.name == selected }) {
+      cursor = index
+    }
+    clamp(context)
+    return []
+  }
+
+  private mutating func clamp(_ context: ScreenContext) {
+    cursor = max(0, min(cursor, rows.count - 1))
+    scroll = Table.scrollOffset(
+      selected: cursor, currentOffset: scroll, visibleRows: tableHeight(context) - 1,
+      totalRows: rows.count)
+  }
+
+  public mutating func resized(_ context: ScreenContext) -> [ScreenOutput] {
+    clamp(context)
+    return []
+  }
+
+  public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
+    let page = max(1, tableHeight(context) - 1)
+    switch action {
+    case .up: cursor -= 1
+    case .down: cursor += 1
+    case .pageUp: cursor -= page
+    case .pageDown: cursor += page
+    case .top: cursor = 0
+    case .bottom: cursor = rows.count - 1
+    case .sort:
+      let all = SortColumn.allCases
+      sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
+      ascending = sort == .score || sort == .tenant
+      clamp(context)
+      return [.status("sort: \(sort.rawValue) \(ascending ? "ascending" : "descending")")]
+    case .sortFlip:
+      ascending.toggle()
+    case .enter:
+      let shown = sortedRows
+      guard shown.indices.contains(cursor) else { return [] }
+      return [.push(FunctionsScreen(tenant: shown[cursor].summary.name))]
+    default: return []
+    }
+    clamp(context)
+    return []
+  }
+
+  static let matrixHeaders: [Category: String] = [
+    .invocation: "INVK", .attackSurface: "SURF", .coldStart: "COLD", .injection: "INJ",
+    .dependencies: "DEPS", .monitoring: "MON", .forensics: "FRNS", .dos: "DOS", .secrets: "SECR",
+    .crossTenant: "XTEN",
+  ]
+
+  private func columns(wide: Bool) -> [TableColumn] {
+    var columns = [
+      TableColumn("TENANT", width: .flex(min: 8)),
+      TableColumn("SCORE", width: .fixed(7), alignment: .right),
+    ]
+    if wide {
+      columns.append(TableColumn("FNS", width: .fixed(4), alignment: .right))
+      columns += ["CRIT", "HIGH", "MED", "LOW"].map {
+        TableColumn($0, width: .fixed(5), alignment: .right)
+      }
+    } else {
+      columns.append(TableColumn("OPEN", width: .fixed(5), alignment: .right))
+    }
+    columns += Category.allCases.map {
+      TableColumn(Self.matrixHeaders[$0] ?? $0.shortTitle, width: .fixed(4), alignment: .right)
+    }
+    if wide {
+      columns.append(TableColumn("INV 7D", width: .fixed(7)))
+      columns.append(TableColumn("COST 7D", width: .fixed(7)))
+    }
+    columns.append(TableColumn("ALRT", width: .fixed(4), alignment: .right))
+    return columns
+  }
+
+  private func cells(
+    name: String, score: Int, summary: TenantSummary, invocations: [Double], cost: [Double],
+    alerts: Int, wide: Bool, glyphs: GlyphSet
+  ) -> [TableCell] {
+    let scoreRole: Role = score >= 80 ? .ok : score >= 50 ? .warn : .error
+    var cells: [TableCell] = [TableCell(name), TableCell(String(score), role: scoreRole)]
+    if wide {
+      cells.append(TableCell(String(summary.functionCount)))
+      cells += [Severity.critical, .high, .medium, .low].map {
+        RenderKit.severityCount(summary.openBySeverity[$0] ?? 0, $0, glyphs: glyphs)
+      }
+    } else {
+      cells.append(TableCell(Format.count(summary.openTotal)))
+    }
+    for category in Category.allCases {
+      let counts = summary.openByCategory[category] ?? [:]
+      let total = counts.values.reduce(0, +)
+      if let worst = RenderKit.worst(counts) {
+        cells.append(RenderKit.severityCount(total, worst, glyphs: glyphs))
+      } else {
+        cells.append(TableCell(glyphs.isASCII ? "." : "·", role: .muted))
+      }
+    }
+    if wide {
+      cells.append(
+        TableCell(Sparkline(values: invocations).text(width: 7, glyphs: glyphs), role: .sparkline))
+      cells.append(
+        TableCell(Sparkline(values: cost).text(width: 7, glyphs: glyphs), role: .sparkline))
+    }
+    cells.append(TableCell(String(alerts), role: alerts > 0 ? .warn : .muted))
+    return cells
+  }
+
+  /// The totals across tenants as one summary.
+  public var totals: TenantOverview {
+    var summary = TenantSummary(
+      name: "TOTAL", accounts: [], labels: [:], functionCount: 0, openBySeverity: [:],
+      openByCategory: [:])
+    var invocations = [Double](repeating: 0, count: 7)
+    var cost = [Double](repeating: 0, count: 7)
+    var alerts = 0
+    for row in rows {
+      summary.functionCount += row.summary.functionCount
+      summary.openBySeverity.merge(row.summary.openBySeverity, uniquingKeysWith: +)
+      for (category, counts) in row.summary.openByCategory {
+        summary.openByCategory[category, default: [:]].merge(counts, uniquingKeysWith: +)
+      }
+      for i in 0..<7 {
+        invocations[i] += row.invocationsDaily.indices.contains(i) ? row.invocationsDaily[i] : 0
+        cost[i] += row.costDaily.indices.contains(i) ? row.costDaily[i] : 0
+      }
+      alerts += row.activeAlerts
+    }
+    return TenantOverview(
+      summary: summary,
+      score: PostureScore.score(
+        openBySeverity: summary.openBySeverity, functions: summary.functionCount),
+      invocationsDaily: invocations, costDaily: cost, activeAlerts: alerts)
+  }
+
+  public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+    let body = context.body
+    guard loaded else {
+      canvas.put(text: "loading…", at: Point(x: body.x + 2, y: body.y), style: Style(role: .muted))
+      return
+    }
+    let wide = body.width >= 110
+    let glyphs = canvas.glyphs
+    let shown = sortedRows
+    let height = tableHeight(context)
+    let visible = shown.enumerated().dropFirst(scroll).prefix(height - 1)
+    let columns = columns(wide: wide)
+    let sortIndex: Int? =
+      switch sort {
+      case .tenant: 0
+      case .score: 1
+      case .open: wide ? nil : 2
+      case .alerts: columns.count - 1
+      }
+    let table = Table(
+      columns: columns,
+      rows: visible.map { _, r in
+        cells(
+          name: r.summary.name, score: r.score, summary: r.summary, invocations: r.invocationsDaily,
+          cost: r.costDaily, alerts: r.activeAlerts, wide: wide, glyphs: glyphs)
+      }, firstRowIndex: scroll, totalRows: shown.count, selectedIndex: cursor,
+      sort: sortIndex.map { TableSort(column: $0, ascending: ascending) },
+      emptyMessage: "no tenants in scope")
+    table.render(
+      into: &canvas, rect: Rect(x: body.x, y: body.y, width: body.width, height: height))
+    let t = totals
+    let totalsRow = Table(
+      columns: columns,
+      rows: [
+        cells(
+          name: "TOTAL (\(rows.count))", score: t.score, summary: t.summary,
+          invocations: t.invocationsDaily, cost: t.costDaily, alerts: t.activeAlerts, wide: wide,
+          glyphs: glyphs)
+      ], showHeader: false)
+    var y = body.y + height
+    if y < body.maxY {
+      totalsRow.render(into: &canvas, rect: Rect(x: body.x, y: y, width: body.width, height: 1))
+      canvas.put(text: "=", at: Point(x: body.x, y: y), style: Style(role: .header))
+      y += 2
+    }
+    let legend = [
+      "score = 100 / (1 + W/F/10); W = 10 crit + 5 high + 2 med + 1 low open findings, F = functions",
+      "matrix: open findings per category, glyph = worst severity: "
+        + Severity.worstFirst.map { "\(glyphs.severityGlyph($0.rawValue)) \($0.rawValue)" }.joined(
+          separator: "  "),
+    ]
+    for line in legend where y < body.maxY {
+      canvas.put(
+        text: line, at: Point(x: body.x + 2, y: y), style: Style(role: .muted),
+        maxWidth: body.width - 2)
+      y += 1
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// WardConsole: see docs/design.md.
