@@ -1,3 +1,5 @@
+import WardModel
+
 /// What the console may do in this session, fixed at start.
 ///
 /// The action registry consults it before any action runs: a mutating action in a
@@ -9,17 +11,21 @@ public struct ConsolePolicy: Sendable, Hashable {
   public var demo: Bool
   /// Whether this operator's role may triage (read-write sessions only).
   public var canTriage: Bool
-  /// Who is at the keyboard, for the audit trail; nil when unknown.
-  public var operatorName: String?
+  /// Who is at the keyboard (name, SSH address, key fingerprint), recorded on every
+  /// triage event; nil when unknown (then triage is refused).
+  public var `operator`: Operator?
 
   public init(
-    readOnly: Bool, demo: Bool = false, canTriage: Bool = false, operatorName: String? = nil
+    readOnly: Bool, demo: Bool = false, canTriage: Bool = false, operator: Operator? = nil
   ) {
     self.readOnly = readOnly || demo
     self.demo = demo
     self.canTriage = canTriage
-    self.operatorName = operatorName
+    self.operator = `operator`
   }
+
+  /// The operator's name, for the header.
+  public var operatorName: String? { `operator`?.name }
 
   /// A read-only session (the safe default).
   public static let readOnlyViewer = ConsolePolicy(readOnly: true)

@@ -24,16 +24,20 @@ public struct ConsoleOptions: Sendable {
   public var runtimeStatus: RuntimeStatusProvider?
   /// How often to check the store for changes.
   public var pollIntervalMs: Int32
+  /// End the session after this many seconds without a key press (nil: never).
+  public var idleTimeoutSeconds: Int?
 
   public init(
     policy: ConsolePolicy, themes: ThemeLocator, themeName: String = "default",
-    runtimeStatus: RuntimeStatusProvider? = nil, pollIntervalMs: Int32 = 1000
+    runtimeStatus: RuntimeStatusProvider? = nil, pollIntervalMs: Int32 = 1000,
+    idleTimeoutSeconds: Int? = nil
   ) {
     self.policy = policy
     self.themes = themes
     self.themeName = themeName
     self.runtimeStatus = runtimeStatus
     self.pollIntervalMs = pollIntervalMs
+    self.idleTimeoutSeconds = idleTimeoutSeconds
   }
 }
 
