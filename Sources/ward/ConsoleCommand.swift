@@ -74,13 +74,3 @@ func runConsole(
   defer { terminal.restore() }
   ConsoleRunner.run(store: store, options: options, terminal: terminal)
 }
-
-/// `ward demo`: the console over the bundled demo dataset, read-only.
-struct DemoCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "demo", abstract: "Open a read-only console over the bundled demo dataset.")
-
-  func run() throws {
-    throw ValidationError("the console is not built yet")
-  }
-}

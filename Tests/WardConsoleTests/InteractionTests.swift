@@ -206,7 +206,7 @@ import WardUI
   @Test func readWriteTriageIsNotYetAvailable() throws {
     let (_, store) = try Fixture.store()
     let c = Fixture.console(
-      store, policy: ConsolePolicy(readOnly: false, canTriage: true, operatorName: "ana"))
+      store, policy: ConsolePolicy(readOnly: false, canTriage: true, operator: Operator(name: "ana")))
     #expect(!c.screenLines()[0].contains("READ-ONLY"))
     c.press(.char(":"))
     c.type("findings")

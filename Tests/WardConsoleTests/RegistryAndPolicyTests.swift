@@ -1,4 +1,5 @@
 import Testing
+import WardModel
 import WardUI
 
 @testable import WardConsole
@@ -37,7 +38,7 @@ import WardUI
   @Test func readWriteNeedsTheTriageRole() {
     let registry = ActionRegistry.standard
     let viewer = ConsolePolicy(readOnly: false, canTriage: false)
-    let triager = ConsolePolicy(readOnly: false, canTriage: true, operatorName: "ana")
+    let triager = ConsolePolicy(readOnly: false, canTriage: true, operator: Operator(name: "ana"))
     #expect(
       registry.dispatch(.char("t"), on: .findings, policy: viewer)
         == .refused("not allowed: triage needs the triage role"))
