@@ -139,7 +139,7 @@ import WardUI
     #expect(triage.until == UTC.daysFromCivil(year: 2026, month: 1, day: 31) * UTC.day)
   }
 
-  @Test func expiryDateParsing() {
+  @Test func expiryDateParsing() throws {
     let now = Fixture.now
     #expect(try ExpiryDate.parse("2025-11-25", now: now).get() == now + 12 * 3600)
     #expect(try ExpiryDate.parse(" 2028-02-29 ", now: now).get() > now)  // leap day
@@ -159,7 +159,7 @@ import WardUI
     c.press([.char("j"), .char(" "), .char(" ")])  // mark and unmark the third
     #expect(c.shows("· 2 marked"))
     c.press(.char("t"))
-    #expect(c.shows("Triage 2 marked findings"))
+    #expect(c.shows("Triage 2 marked findings (f1, f2)"))
     c.press([.char("2"), .enter])
     #expect(Self.status(c).hasPrefix("applied 2, conflicts 0"))
     #expect(!c.shows("marked"))  // marks are cleared after a bulk triage
@@ -204,7 +204,8 @@ import WardUI
     #expect(event.kind == .note && event.note == "asked the owner on Slack")
     #expect(event.source == .console && event.operatorName == "ana")
     #expect(try Self.version(store, "f1") == version)
-    #expect(c.shows("#\(event.seq) ") && c.line(containing: "#\(event.seq) ")?.contains("note") == true)
+    #expect(
+      c.shows("#\(event.seq) ") && c.line(containing: "#\(event.seq) ")?.contains("note") == true)
   }
 
   @Test func undoRestoresTheEarlierStateAsANewEvent() throws {
@@ -286,7 +287,10 @@ import WardUI
 
   @Test(arguments: [
     (ConsolePolicy(readOnly: true, canTriage: true, operator: ana), "read-only: %@ is disabled"),
-    (ConsolePolicy(readOnly: false, demo: true, canTriage: true, operator: ana), "read-only: %@ is disabled"),
+    (
+      ConsolePolicy(readOnly: false, demo: true, canTriage: true, operator: ana),
+      "read-only: %@ is disabled"
+    ),
     (ConsolePolicy(readOnly: false, canTriage: false, operator: ana), "your role cannot triage"),
     (
       ConsolePolicy(readOnly: false, canTriage: true, operator: nil),
@@ -354,13 +358,16 @@ import WardUI
       ("t", "triage"), ("n", "note"), ("u", "undo triage"), ("Space", "mark"),
       ("*", "mark all in filter"),
     ] {
-      let line = try #require(c.screenLines().first { $0.hasPrefix("  " + pad(key, to: 16) + label) })
+      let line = try #require(
+        c.screenLines().first { $0.hasPrefix("  " + pad(key, to: 16) + label) })
       #expect(line.contains("findings") && line.hasSuffix("[mutates]"), "\(key)")
     }
     #expect(c.shows("Triage dialog (t)"))
     let viewer = Self.console(
       store, policy: ConsolePolicy(readOnly: false, canTriage: false, operator: Self.ana))
     viewer.press(.char("?"))
-    #expect(viewer.line(containing: "undo triage")?.hasSuffix("[mutates: disabled — your role cannot triage]") == true)
+    #expect(
+      viewer.line(containing: "undo triage")?.hasSuffix(
+        "[mutates: disabled — your role cannot triage]") == true)
   }
 }

@@ -5,8 +5,7 @@ import WardModel
 /// calendar date, strictly after today (UTC). The acceptance ends at 00:00Z on that date.
 public enum ExpiryDate {
   /// The instant for `text`, or a message saying what is wrong with it.
-  public static func parse(_ text: String, now: EpochSeconds) -> Result<EpochSeconds, FilterError>
-  {
+  public static func parse(_ text: String, now: EpochSeconds) -> Result<EpochSeconds, FilterError> {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

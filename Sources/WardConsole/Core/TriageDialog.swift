@@ -106,7 +106,7 @@ public struct TriageDialog: Sendable, Hashable {
     }
   }
 
-  static let labelWidth = 10
+  static let labelWidth = 11
   static let width = 66
 
   /// Draws the dialog centred over `area`.
@@ -114,7 +114,9 @@ public struct TriageDialog: Sendable, Hashable {
     let glyphs = canvas.glyphs
     let caret = String(glyphs.caret)
     func marker(_ field: Field) -> String { focus == field ? caret + " " : "  " }
-    var body = [pad(marker(.state) + "State  (1-7, \(glyphs.arrowUp)/\(glyphs.arrowDown))", to: Self.width)]
+    var body = [
+      pad(marker(.state) + "State  (1-7, \(glyphs.arrowUp)/\(glyphs.arrowDown))", to: Self.width)
+    ]
     for (i, s) in TriageState.allCases.enumerated() {
       let chosen = s == state ? caret : " "
       let needs =
@@ -133,7 +135,8 @@ public struct TriageDialog: Sendable, Hashable {
       title: "Triage " + subject, body: body, buttons: [], role: error == nil ? .accent : .error)
     dialog.render(into: &canvas, area: area)
     let frame = dialog.frame(in: area)
-    let content = Rect(x: frame.x + 2, y: frame.y + 1, width: frame.width - 4, height: frame.height - 2)
+    let content = Rect(
+      x: frame.x + 2, y: frame.y + 1, width: frame.width - 4, height: frame.height - 2)
     let fieldsTop = content.y + 1 + TriageState.allCases.count + 1
     for (row, field, input) in [
       (0, Field.reason, reason), (1, .note, note), (2, .expiry, expiry),

@@ -18,8 +18,11 @@ enum TriageFlow {
       let marked = top.model.markedTargets
       if !marked.isEmpty {
         let noun = marked.count == 1 ? "marked finding" : "marked findings"
+        let ids = marked.prefix(3).map(\.findingId).joined(separator: ", ")
+        let subject =
+          "\(marked.count) \(noun) (\(ids)\(marked.count > 3 ? ", …" : ""))"
         state.dialog = .triage(
-          TriageDialog(targets: marked, subject: "\(marked.count) \(noun)", state: .acknowledged))
+          TriageDialog(targets: marked, subject: subject, state: .acknowledged))
       } else if let f = top.model.selectedFinding {
         state.dialog = .triage(
           TriageDialog(

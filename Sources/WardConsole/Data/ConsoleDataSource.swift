@@ -108,7 +108,8 @@ public struct ConsoleDataSource: Sendable {
       targets += page.rows.map { TriageTarget(findingId: $0.id, expectedVersion: $0.version) }
       cursor = page.next
     } while cursor != nil && targets.count < Self.markLimit
-    let total = targets.count < Self.markLimit ? targets.count : try store.findingCount(filter: filter)
+    let total =
+      targets.count < Self.markLimit ? targets.count : try store.findingCount(filter: filter)
     return .findingVersions(filter, targets: targets, total: total)
   }
 

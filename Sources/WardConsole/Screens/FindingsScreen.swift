@@ -93,7 +93,8 @@ public struct FindingsScreen: ScreenModel {
       for t in targets { marks[t.findingId] = t.expectedVersion }
       var text = "marked \(Format.count(targets.count)) findings in the filter"
       if total > targets.count {
-        text += " (the first \(Format.count(targets.count)) of \(Format.count(total)); narrow the filter)"
+        text +=
+          " (the first \(Format.count(targets.count)) of \(Format.count(total)); narrow the filter)"
       }
       return [.status(text + " · \(Format.count(marks.count)) marked")]
     default: return []

@@ -43,7 +43,8 @@ public struct FunctionDetailScreen: ScreenModel {
 
   /// The finding under the cursor while the Findings pane has the focus.
   public var selectedFinding: FindingRow? {
-    guard focus == .findings, let findings = data?.findings, findings.indices.contains(findingCursor)
+    guard focus == .findings, let findings = data?.findings,
+      findings.indices.contains(findingCursor)
     else { return nil }
     return findings[findingCursor]
   }
@@ -71,7 +72,8 @@ public struct FunctionDetailScreen: ScreenModel {
   public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
     guard case .functionDetail(let data) = result else { return [] }
     // Keep the cursor on the same finding across a reload (its row may have moved).
-    let selectedId = self.data?.findings.indices.contains(findingCursor) == true
+    let selectedId =
+      self.data?.findings.indices.contains(findingCursor) == true
       ? self.data?.findings[findingCursor].id : nil
     self.data = data
     if let selectedId, let index = data.findings.firstIndex(where: { $0.id == selectedId }) {
@@ -262,7 +264,8 @@ public struct FunctionDetailScreen: ScreenModel {
     return data.findings.enumerated().map { index, f in
       let chosen = focus == .findings && index == findingCursor
       return TextLine(
-        String(chosen ? glyphs.caret : " ") + " ", style: chosen ? Style(role: .selection) : .plain)
+        String(chosen ? glyphs.caret : " ") + " ", style: chosen ? Style(role: .selection) : .plain
+      )
       .then(
         pad(RenderKit.severityLabel(f.severity, glyphs: glyphs), to: 11),
         style: Style(fg: .role(.severity(f.severity.rawValue)))
