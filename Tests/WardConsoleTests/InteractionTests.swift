@@ -203,6 +203,7 @@ import WardUI
     }
   }
 
+<<<<<<< HEAD
   @Test func readWriteTriageIsNotYetAvailable() throws {
     let (_, store) = try Fixture.store()
     let c = Fixture.console(
@@ -215,6 +216,8 @@ import WardUI
     #expect(c.screenLines().last?.contains("ana") == true)
   }
 
+=======
+>>>>>>> ctriage
   @Test func tooSmallScreenAndResize() throws {
     let (_, store) = try Fixture.store()
     let c = Fixture.console(store, width: 59, height: 16)
