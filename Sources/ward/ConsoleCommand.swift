@@ -18,8 +18,14 @@ struct ConsoleCommand: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  @Flag(name: .long, help: "Never write: triage keys are refused.")
+  @Flag(
+    name: .long, help: "Never write: the store is opened read-only and triage keys are refused.")
   var readOnly = false
+
+  @Option(
+    name: .customLong("operator"),
+    help: "Who is triaging (default: $WARD_OPERATOR, else the login user).")
+  var operatorName: String?
 
   @Option(name: .long, help: "Theme name (default: $WARD_THEME, else default).")
   var theme: String?
@@ -40,8 +46,12 @@ struct ConsoleCommand: ParsableCommand {
     let env = ProcessInfo.processInfo.environment
     let store = try scopedForCaller(
       try openStore(storeOptions.path, mode: readOnly ? .readOnly : .readWrite))
+    let writable = !(readOnly || store.isReadOnly)
+    let policy = ConsolePolicy(
+      readOnly: !writable, canTriage: writable,
+      operator: writable ? OperatorIdentity.current(option: operatorName) : nil)
     try runConsole(
-      store: store, policy: ConsolePolicy(readOnly: readOnly || store.isReadOnly), env: env,
+      store: store, policy: policy, env: env,
       theme: theme, themesDir: themesDir, color: color, ascii: ascii, mouse: mouse)
   }
 }

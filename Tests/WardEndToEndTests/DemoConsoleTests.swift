@@ -100,4 +100,41 @@ import Testing
     #expect(try !session.alternateScreenOn(), "the terminal was not restored")
     #expect(SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: store))) == before)
   }
+
+  @Test func triageInTheConsoleIsAuditedWithTheOperator() throws {
+    let tmp = try TempDir("ward-console-triage")
+    defer { tmp.cleanup() }
+    let store = tmp.file("posture.db")
+    try FileManager.default.copyItem(atPath: try demoStore(), toPath: store)
+    let session = try TmuxSession(
+      command: "\(Repo.wardBinary) console --store \(store) --operator alice",
+      environment: ["TERM": "xterm-256color"])
+    defer { session.kill() }
+    try session.waitFor("Ward Overview")
+    try session.type(":findings")
+    try session.send("Enter")
+    try session.waitFor("▶ Findings")
+    try session.send("t")
+    try session.waitFor("▶ State")
+    // 4 = resolved, which needs a reason: Enter without one is refused in the dialog.
+    try session.send("4")
+    try session.send("Enter")
+    // The refusal names what is missing and moves the focus to the reason field.
+    try session.waitFor("resolved needs a reason")
+    try session.type("fixed in deploy 42")
+    try session.send("Enter")
+    try session.waitFor("→ resolved")
+    for _ in 0..<4 { try session.send("q") }
+    #expect(try session.waitFor("EXIT=").contains("EXIT=0"))
+
+    let events = try jsonArray(
+      try ward(["audit", "log", "--store", store, "--source", "console", "--format", "json"]).stdout
+    )
+    #expect(events.count == 1)
+    #expect(events.first?["to"] as? String == "resolved")
+    #expect(events.first?["reason"] as? String == "fixed in deploy 42")
+    #expect(events.first?["operator"] as? String == "alice")
+    let verify = try ward(["audit", "verify", "--store", store])
+    #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+  }
 }
