@@ -260,16 +260,18 @@ extension PostureStore {
     }
   }
 
-  /// Alerts per tenant that are still going on at `now` (no end, or ending after `now`)
-  /// and started at or before it.
-  public func activeAlertCounts(now: EpochSeconds) throws -> [String: Int] {
+  /// Alerts per tenant that started at or before `now` and are still going on after
+  /// `since` (default `now`): no end, or ending after it.
+  public func activeAlertCounts(now: EpochSeconds, since: EpochSeconds? = nil) throws
+    -> [String: Int]
+  {
     try connection.withDatabase { db in
       var where_ = SQLFilter()
       where_.tenants("a.tenant_id", scope: scope)
       where_.add(
         "a.start_at <= ? AND (a.end_at IS NULL OR a.end_at > ?)",
         [
-          .integer(now), .integer(now),
+          .integer(now), .integer(since ?? now),
         ])
       var out: [String: Int] = [:]
       for (name, n) in try db.prepare(
