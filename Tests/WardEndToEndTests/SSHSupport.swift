@@ -105,17 +105,15 @@ final class SSHBastion: Sendable {
   /// goes to /dev/null: the tmux server it may start inherits the client's descriptors and
   /// would keep a pipe open forever.
   func newSession(_ name: String, width: Int = 120, height: Int = 40, _ command: String) throws {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-    p.arguments = [
-      "-L", tmuxSocket, "new-session", "-d", "-s", name, "-x", String(width), "-y",
-      String(height), command,
-    ]
-    p.standardInput = FileHandle.nullDevice
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
+    // posix_spawn + waitpid, not Process: Foundation learns of a child's exit through a
+    // descriptor the child inherits, and the tmux server daemon keeps it open for good.
+    let status = spawnAndWait(
+      "/usr/bin/tmux",
+      [
+        "-L", tmuxSocket, "new-session", "-d", "-s", name, "-x", String(width), "-y",
+        String(height), command,
+      ])
+    guard status == 0 else { throw SSHTestError("tmux new-session exited \(status)") }
     // Keep the pane after the program exits, so its last words can be read.
     try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
   }
@@ -170,4 +168,22 @@ final class SSHBastion: Sendable {
 struct SSHTestError: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
+}
+
+/// Runs `path` with `arguments` (stdin, stdout and stderr on /dev/null) and waits for it;
+/// returns its exit status, or -1 when it could not start.
+func spawnAndWait(_ path: String, _ arguments: [String]) -> Int32 {
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+  defer { argv.forEach { free($0) } }
+  var pid: pid_t = 0
+  guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return -1 }
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  return (status >> 8) & 0xFF
 }
