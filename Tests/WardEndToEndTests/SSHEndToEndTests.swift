@@ -181,7 +181,7 @@ import Testing
       "SSH_USER_AUTH=\(auth)", Repo.wardBinary, "console", "--ssh", "--store", b.store,
       "--operators", b.operators, "--idle-timeout-seconds", "2",
     ].map { "'\($0)'" }.joined(separator: " ")
-    try b.newSession("i", width: 100, height: 30, command)
+    try b.newSession("i", width: 100, height: 30, command + "; echo EXIT=$?; sleep 30")
     let text = try b.waitForScreen("i") { $0.contains("without input") }
     #expect(text.contains("session ended after"), "\(text)")
     let log = try jsonArray(

@@ -63,11 +63,18 @@ final class SSHBastion: Sendable {
   }
 
   deinit {
-    _ = try? run("/usr/bin/tmux", ["-L", tmuxSocket, "kill-server"])
+    // Stop the panes' ssh clients (a client left mid-session can sit with its signals
+    // blocked, and tmux would wait for it); the remote consoles get SIGHUP and exit too.
+    let panes = (try? tmux(["list-panes", "-a", "-F", "#{pane_pid}"]).stdout) ?? ""
+    for pid in panes.split(separator: "\n").compactMap({ Int32($0) }) { kill(pid, SIGKILL) }
+    _ = spawnAndWait("/usr/bin/tmux", ["-L", tmuxSocket, "kill-server"])
+    Thread.sleep(forTimeInterval: 0.5)
     if let text = try? String(contentsOfFile: dir.file("sshd.bgpid"), encoding: .utf8),
       let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     {
       kill(pid, SIGTERM)
+      // sshd removes its pid file as it exits; let it finish before removing the folder.
+      for _ in 0..<50 where kill(pid, 0) == 0 { Thread.sleep(forTimeInterval: 0.05) }
     }
     dir.cleanup()
   }
@@ -181,8 +188,17 @@ func spawnAndWait(_ path: String, _ arguments: [String]) -> Int32 {
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
   let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
   defer { argv.forEach { free($0) } }
+  // The test runner's threads block signals; a tmux server (and the ssh clients it starts)
+  // would inherit that mask and never notice SIGCHLD or SIGTERM.
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var empty = sigset_t()
+  sigemptyset(&empty)
+  posix_spawnattr_setsigmask(&attributes, &empty)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
   var pid: pid_t = 0
-  guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return -1 }
+  guard posix_spawn(&pid, path, &actions, &attributes, argv, environ) == 0 else { return -1 }
   var status: Int32 = 0
   while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
   return (status >> 8) & 0xFF
