@@ -61,6 +61,7 @@ let package = Package(
       dependencies: [
         "WardModel", "WardStore", "WardIngest", "WardRules", "WardUI", "WardConsole", "WardAccess",
         "WardTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
 
     .testTarget(name: "WardModelTests", dependencies: ["WardModel"]),
@@ -74,6 +75,9 @@ let package = Package(
     .testTarget(
       name: "WardConsoleTests", dependencies: ["WardConsole", "WardUI", "WardStore", "WardModel"]),
     .testTarget(
-      name: "WardEndToEndTests", dependencies: ["WardStore", "WardModel", "CSQLite"]),
+      name: "WardEndToEndTests",
+      dependencies: [
+        "WardStore", "WardModel", "CSQLite", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
   ]
 )

@@ -644,6 +644,9 @@ def apply_planted_config(functions: list[Fn], tenant_accounts) -> None:
     g = cands[k % len(cands)]
     g.statements.append({"Sid": "PublicInvoke", "Effect": "Allow", "Principal": "*",
                          "Action": "lambda:InvokeFunction", "Resource": g.arn})
+    # A search API over a database, reachable by anyone: the event-injection shape.
+    g.env.setdefault("DB_HOST", f"{g.app}-db.demo.invalid")
+    g.env.setdefault("DB_NAME", g.app.replace("-", "_"))
   xacct = [("contoso-payments", "woodgrove-banking"), ("margie-travel", None),
            ("fabrikam-logistics", None), ("litware-health", "proseware-analytics")]
   for tenant, other in xacct:

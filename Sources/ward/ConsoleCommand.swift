@@ -18,8 +18,14 @@ struct ConsoleCommand: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  @Flag(name: .long, help: "Never write: triage keys are refused.")
+  @Flag(
+    name: .long, help: "Never write: the store is opened read-only and triage keys are refused.")
   var readOnly = false
+
+  @Option(
+    name: .customLong("operator"),
+    help: "Who is triaging (default: $WARD_OPERATOR, else the login user).")
+  var operatorName: String?
 
   @Option(name: .long, help: "Theme name (default: $WARD_THEME, else default).")
   var theme: String?
@@ -62,8 +68,12 @@ struct ConsoleCommand: ParsableCommand {
     }
     let store = try scopedForCaller(
       try openStore(storeOptions.path, mode: readOnly ? .readOnly : .readWrite))
+    let writable = !(readOnly || store.isReadOnly)
+    let policy = ConsolePolicy(
+      readOnly: !writable, canTriage: writable,
+      operator: writable ? OperatorIdentity.current(option: operatorName) : nil)
     let outcome = try runConsole(
-      store: store, policy: ConsolePolicy(readOnly: readOnly || store.isReadOnly), env: env,
+      store: store, policy: policy, env: env,
       theme: theme, themesDir: themesDir, color: color, ascii: ascii, mouse: mouse,
       idleTimeoutSeconds: idleTimeoutSeconds)
     if case .idleTimeout(let seconds) = outcome.exit {
@@ -112,14 +122,4 @@ func runConsole(
   try started(terminal.width, terminal.height)
   let exit = ConsoleRunner.run(store: store, options: options, terminal: terminal)
   return ConsoleOutcome(exit: exit, width: terminal.width, height: terminal.height)
-}
-
-/// `ward demo`: the console over the bundled demo dataset, read-only.
-struct DemoCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "demo", abstract: "Open a read-only console over the bundled demo dataset.")
-
-  func run() throws {
-    throw ValidationError("the console is not built yet")
-  }
 }

@@ -203,18 +203,6 @@ import WardUI
     }
   }
 
-  @Test func readWriteTriageIsNotYetAvailable() throws {
-    let (_, store) = try Fixture.store()
-    let c = Fixture.console(
-      store, policy: ConsolePolicy(readOnly: false, canTriage: true, operatorName: "ana"))
-    #expect(!c.screenLines()[0].contains("READ-ONLY"))
-    c.press(.char(":"))
-    c.type("findings")
-    c.press([.enter, .char("t")])
-    #expect(c.screenLines().last?.hasPrefix("triage: not yet available") == true)
-    #expect(c.screenLines().last?.contains("ana") == true)
-  }
-
   @Test func tooSmallScreenAndResize() throws {
     let (_, store) = try Fixture.store()
     let c = Fixture.console(store, width: 59, height: 16)

@@ -1,4 +1,5 @@
 import Testing
+import WardModel
 import WardUI
 
 @testable import WardConsole
@@ -36,11 +37,18 @@ import WardUI
 
   @Test func readWriteNeedsTheTriageRole() {
     let registry = ActionRegistry.standard
-    let viewer = ConsolePolicy(readOnly: false, canTriage: false)
-    let triager = ConsolePolicy(readOnly: false, canTriage: true, operatorName: "ana")
-    #expect(
-      registry.dispatch(.char("t"), on: .findings, policy: viewer)
-        == .refused("not allowed: triage needs the triage role"))
+    let viewer = ConsolePolicy(readOnly: false, canTriage: false, operator: Operator(name: "vic"))
+    let anonymous = ConsolePolicy(readOnly: false, canTriage: true, operator: nil)
+    let triager = ConsolePolicy(readOnly: false, canTriage: true, operator: Operator(name: "ana"))
+    for action in Self.mutating {
+      #expect(
+        registry.dispatch(action.keys[0], on: .findings, policy: viewer)
+          == .refused("your role cannot triage"))
+      #expect(
+        registry.dispatch(action.keys[0], on: .findings, policy: anonymous)
+          == .refused("no operator identity for this session: \(action.label) is disabled"))
+      #expect(registry.dispatch(action.keys[0], on: .findings, policy: triager) == .run(action.id))
+    }
     #expect(registry.dispatch(.char("t"), on: .findings, policy: triager) == .run(.triage))
     // Non-mutating actions are never refused.
     #expect(registry.dispatch(.char("/"), on: .findings, policy: .readOnlyViewer) == .run(.filter))

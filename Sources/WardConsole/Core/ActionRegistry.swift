@@ -64,13 +64,23 @@ public struct ActionRegistry: Sendable, Hashable {
   /// Decides what `key` does on `screen` under `policy`.
   public func dispatch(_ key: Key, on screen: ScreenKind, policy: ConsolePolicy) -> Dispatch {
     guard let action = action(for: key, on: screen) else { return .unbound }
-    if action.mutates, policy.refusesMutation {
-      return .refused("read-only: \(action.label) is disabled")
-    }
-    if action.mutates, !policy.canTriage {
-      return .refused("not allowed: \(action.label) needs the triage role")
+    if action.mutates, let refusal = Self.refusal(of: action, under: policy) {
+      return .refused(refusal)
     }
     return .run(action.id)
+  }
+
+  /// Why `policy` refuses the mutating `action`, or nil when it may run: read-only and
+  /// demo sessions, a role without triage, and a session with no known operator (whose
+  /// changes could not be attributed) are all refused here, and only here.
+  public static func refusal(of action: Action, under policy: ConsolePolicy) -> String? {
+    guard action.mutates else { return nil }
+    if policy.refusesMutation { return "read-only: \(action.label) is disabled" }
+    if !policy.canTriage { return "your role cannot triage" }
+    if policy.operator == nil {
+      return "no operator identity for this session: \(action.label) is disabled"
+    }
+    return nil
   }
 
   /// Actions that apply on `screen`, in registry order (for help and hints).

@@ -39,6 +39,11 @@ public enum Console {
     case .themeFailed(let message):
       state.status = StatusMessage(text: message, isError: true)
       effects = []
+    case .wallClock(let now):
+      state.wallClock = now
+      effects = []
+    case .written(let outcome, let screen):
+      effects = TriageFlow.written(outcome, screen: screen, &state)
     }
     return (state, effects)
   }
@@ -66,7 +71,7 @@ public enum Console {
   }
 
   /// Runs `body` on the top screen and resolves its outputs.
-  private static func withTop(
+  static func withTop(
     _ state: inout ConsoleState,
     _ body: (inout any ScreenModel, ScreenContext) -> [ScreenOutput]
   ) -> [Effect] {
@@ -76,7 +81,7 @@ public enum Console {
     return resolve(outputs, from: state.stack[last].id, &state)
   }
 
-  private static func resolve(_ outputs: [ScreenOutput], from id: Int, _ state: inout ConsoleState)
+  static func resolve(_ outputs: [ScreenOutput], from id: Int, _ state: inout ConsoleState)
     -> [Effect]
   {
     var effects: [Effect] = []
@@ -102,6 +107,7 @@ public enum Console {
 
   private static func handleKey(_ key: Key, _ state: inout ConsoleState) -> [Effect] {
     if key == .resize { return [] }
+    if state.dialog != nil { return TriageFlow.handleDialogKey(key, &state) }
     if state.input != nil { return handleInput(key, &state) }
     state.status = nil
     switch state.registry.dispatch(key, on: state.topKind, policy: state.policy) {
@@ -147,12 +153,9 @@ public enum Console {
       if state.topKind == .help { return [] }
       return push(HelpScreen(registry: state.registry, policy: state.policy), into: &state)
     case .redraw: return [.redraw]
-    case .triage, .note, .undo, .mark, .markAll:
-      // Only reached in a read-write session with the triage role: the registry already
-      // refused it otherwise. The triage dialog is a later issue.
-      let label = state.registry.action(action)?.label ?? action.rawValue
-      state.status = StatusMessage(text: "\(label): not yet available", isError: false)
-      return []
+    case .triage, .note, .undo:
+      // Only reached when the registry allowed it (read-write, triage role, operator known).
+      return TriageFlow.start(action, &state)
     default:
       return withTop(&state) { model, context in model.perform(action, context) }
     }

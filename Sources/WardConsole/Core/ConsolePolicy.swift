@@ -9,7 +9,8 @@ public struct ConsolePolicy: Sendable, Hashable {
   public var readOnly: Bool
   /// The bundled demo dataset; always read-only.
   public var demo: Bool
-  /// Whether this operator's role may triage (read-write sessions only).
+  /// Whether this operator's role may triage (read-write sessions only); without it every
+  /// mutating action answers "your role cannot triage".
   public var canTriage: Bool
   /// Who is at the keyboard (name, SSH address, key fingerprint), recorded on every
   /// triage event; nil when unknown (then triage is refused).

@@ -1,3 +1,4 @@
+import WardModel
 import WardUI
 
 /// A screen on the navigation stack with the id its loads are routed by.
@@ -29,6 +30,10 @@ public struct ConsoleState: Sendable {
   public var stack: [StackEntry] = []
   public var nextScreenID = 1
   public var input: InputLine?
+  /// The triage or note dialog, when open; it takes every key.
+  public var dialog: ConsoleDialog?
+  /// The wall clock as last told by the engine (``ConsoleEvent/wallClock(_:)``).
+  public var wallClock: EpochSeconds = 0
   public var status: StatusMessage?
   public var themeName: String
   /// Theme names `:theme` completes.

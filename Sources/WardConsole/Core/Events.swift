@@ -1,3 +1,4 @@
+import WardModel
 import WardUI
 
 /// Something that happened: input, a finished load, a data change.
@@ -12,6 +13,11 @@ public enum ConsoleEvent: Sendable {
   case themeChanged(String)
   /// The runner could not load a theme.
   case themeFailed(String)
+  /// A ``StoreWrite`` finished; `screen` is the id of the screen it was made from.
+  case written(WriteOutcome, screen: Int?)
+  /// The wall clock (the engine sends it before each key), for checks such as "the expiry
+  /// is in the future"; the data clock (``DataClock``) is a different thing.
+  case wallClock(EpochSeconds)
 }
 
 /// Work for the runner; the results come back as events.
@@ -23,4 +29,7 @@ public enum Effect: Sendable, Hashable {
   case setTheme(String)
   /// Repaint the whole terminal (Ctrl-L).
   case redraw
+  /// Make a change to the store as the session's operator and send back
+  /// `.written(outcome, screen:)`.
+  case write(StoreWrite, screen: Int?)
 }

@@ -1,3 +1,4 @@
+import WardStore
 import WardUI
 
 /// What a screen asks the console to do after handling an action or a load.
@@ -45,6 +46,13 @@ public protocol ScreenModel: Sendable {
   func render(into canvas: inout Canvas, _ context: ScreenContext)
   /// Hints for the footer.
   var hints: [KeyHint] { get }
+  /// The finding under the cursor, for `t` (when nothing is marked) and `n`; nil when the
+  /// screen has no finding selected.
+  var selectedFinding: FindingRow? { get }
+  /// Marked findings with the version each had when it was marked, for a bulk `t`.
+  var markedTargets: [TriageTarget] { get }
+  /// Forgets the marks (after a bulk triage was sent).
+  mutating func clearMarks()
 }
 
 extension ScreenModel {
@@ -54,4 +62,7 @@ extension ScreenModel {
     []
   }
   public mutating func resized(_ context: ScreenContext) -> [ScreenOutput] { [] }
+  public var selectedFinding: FindingRow? { nil }
+  public var markedTargets: [TriageTarget] { [] }
+  public mutating func clearMarks() {}
 }

@@ -83,7 +83,9 @@ public struct ConsoleDataSource: Sendable {
     case .findingDetail(let id):
       return .findingDetail(
         FindingDetailData(
-          finding: try store.finding(id: id), history: try store.findingHistory(id: id)))
+          finding: try store.finding(id: id), history: try store.history(findingId: id)))
+    case .findingVersions(let filter):
+      return try findingVersions(filter)
     case .alerts(let offset, let limit):
       return .alerts(
         offset: offset, total: try store.alertCount(),
@@ -91,6 +93,24 @@ public struct ConsoleDataSource: Sendable {
     case .costs:
       return .costs(try costs(clock: clock))
     }
+  }
+
+  /// Most findings `*` marks at once; beyond it the operator is asked to narrow the filter.
+  public static let markLimit = 5000
+
+  /// Ids and versions of the findings matching `filter`, by keyset pages of 500.
+  private func findingVersions(_ filter: FindingFilter) throws -> LoadResult {
+    var targets: [TriageTarget] = []
+    var cursor: PageCursor?
+    repeat {
+      let page = try store.findings(
+        filter: filter, after: cursor, limit: min(500, Self.markLimit - targets.count))
+      targets += page.rows.map { TriageTarget(findingId: $0.id, expectedVersion: $0.version) }
+      cursor = page.next
+    } while cursor != nil && targets.count < Self.markLimit
+    let total =
+      targets.count < Self.markLimit ? targets.count : try store.findingCount(filter: filter)
+    return .findingVersions(filter, targets: targets, total: total)
   }
 
   private func overview(clock: DataClock) throws -> [TenantOverview] {

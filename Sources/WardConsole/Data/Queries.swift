@@ -11,6 +11,9 @@ public enum Query: Sendable, Hashable {
   case functionDetail(arn: String)
   case findings(FindingsQuery)
   case findingDetail(id: String)
+  /// The id and version of every finding matching the filter (read a page at a time, at
+  /// most ``ConsoleDataSource/markLimit``), for `*`.
+  case findingVersions(FindingFilter)
   case alerts(offset: Int, limit: Int)
   case costs
 }
@@ -69,7 +72,8 @@ public struct FunctionDetailData: Sendable, Hashable {
 /// A finding with its history, for the detail pane.
 public struct FindingDetailData: Sendable, Hashable {
   public var finding: StoredFinding?
-  public var history: [TriageEvent]
+  /// Every audit event of the finding (state changes and notes), oldest first.
+  public var history: [AuditEvent]
 }
 
 /// A tenant's cost line.
@@ -107,6 +111,9 @@ public enum LoadResult: Sendable, Hashable {
   case functionDetail(FunctionDetailData)
   case findings(FindingsQuery, total: Int, rows: [FindingRow])
   case findingDetail(FindingDetailData)
+  /// The findings matching `filter` with their versions; `total` counts all matches, which
+  /// may exceed `targets.count` when the mark limit was reached.
+  case findingVersions(FindingFilter, targets: [TriageTarget], total: Int)
   case alerts(offset: Int, total: Int, rows: [AlertRow])
   case costs(CostsData)
   case failure(String)

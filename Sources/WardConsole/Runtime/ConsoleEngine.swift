@@ -1,3 +1,5 @@
+import Foundation
+import WardModel
 import WardStore
 import WardUI
 
@@ -8,20 +10,30 @@ public final class ConsoleEngine: @unchecked Sendable {
   public let source: ConsoleDataSource
   /// Called for `.setTheme`; returns nil on success or an error message.
   let applyTheme: (String) -> String?
+  /// The wall clock, for triage timestamps and the expiry check.
+  let now: @Sendable () -> EpochSeconds
   private var lastDataVersion: Int64?
   /// Set by a `.redraw` effect; the terminal runner clears it after repainting.
   public var redrawRequested = false
 
+  /// - Parameter now: the wall clock (tests pass a fixed one).
   public init(
-    state: ConsoleState, source: ConsoleDataSource, applyTheme: @escaping (String) -> String?
+    state: ConsoleState, source: ConsoleDataSource, applyTheme: @escaping (String) -> String?,
+    now: @escaping @Sendable () -> EpochSeconds = ConsoleEngine.systemClock
   ) {
     self.state = state
     self.source = source
     self.applyTheme = applyTheme
+    self.now = now
     lastDataVersion = try? source.store.dataVersion()
     let (started, effects) = Console.start(state)
     self.state = started
     execute(effects)
+  }
+
+  /// Seconds since the epoch from the system clock.
+  public static let systemClock: @Sendable () -> EpochSeconds = {
+    EpochSeconds(Date().timeIntervalSince1970)
   }
 
   /// Whether a quit was requested.
@@ -29,6 +41,7 @@ public final class ConsoleEngine: @unchecked Sendable {
 
   /// Feeds one event and runs every effect it (transitively) produces.
   public func send(_ event: ConsoleEvent) {
+    if case .key = event { state = Console.update(state, .wallClock(now())).0 }
     let (next, effects) = Console.update(state, event)
     state = next
     execute(effects)
@@ -43,6 +56,9 @@ public final class ConsoleEngine: @unchecked Sendable {
         state.quitRequested = true
       case .redraw:
         redrawRequested = true
+      case .write(let write, let screen):
+        let outcome = source.write(write, by: state.policy.operator, now: now())
+        send(.written(outcome, screen: screen))
       case .setTheme(let name):
         if let error = applyTheme(name) {
           send(.themeFailed(error))

@@ -14,6 +14,7 @@ public enum ConsoleView {
     if let top = state.stack.last {
       top.model.render(into: &canvas, state.context(glyphs: glyphs))
     }
+    state.dialog?.render(into: &canvas, area: state.body)
     drawFooter(&canvas, state)
     return canvas
   }
@@ -64,6 +65,8 @@ public enum ConsoleView {
     if let input = state.input {
       input.field.render(
         into: &canvas, rect: hintRow, label: input.purpose == .filter ? "/" : ":")
+    } else if let dialog = state.dialog {
+      KeyHints(dialog.hints).render(into: &canvas, rect: hintRow)
     } else if let top = state.stack.last {
       KeyHints(top.model.hints).render(into: &canvas, rect: hintRow)
     }

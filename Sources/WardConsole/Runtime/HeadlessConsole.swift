@@ -1,3 +1,4 @@
+import WardModel
 import WardStore
 import WardUI
 
@@ -14,7 +15,8 @@ public final class HeadlessConsole: @unchecked Sendable {
   public init(
     store: PostureStore, width: Int = 120, height: Int = 40, policy: ConsolePolicy,
     theme: Theme = .fallback, glyphs: GlyphSet = .unicode, themes: ThemeLocator? = nil,
-    runtimeStatus: RuntimeStatusProvider? = nil
+    runtimeStatus: RuntimeStatusProvider? = nil,
+    now: @escaping @Sendable () -> EpochSeconds = ConsoleEngine.systemClock
   ) {
     self.glyphs = glyphs
     self.theme = theme
@@ -30,7 +32,7 @@ public final class HeadlessConsole: @unchecked Sendable {
           themeSink.theme = try themes.load(name)
           return nil
         } catch { return "theme: \(error)" }
-      })
+      }, now: now)
     self.themeSink = themeSink
     canvas = engine.render(glyphs: glyphs)
   }

@@ -13,6 +13,9 @@ public struct FindingsScreen: ScreenModel {
   public var detail: FindingDetailData?
   public var detailFocused = false
   public var detailScroll = 0
+  /// Marked findings: id -> the version shown when it was marked (sent as the expected
+  /// version of a bulk triage).
+  public var marks: [String: Int64] = [:]
 
   public init(filter: String = "") {
     if case .success(let f) = FindingQuery.parse(filter) {
@@ -28,9 +31,19 @@ public struct FindingsScreen: ScreenModel {
   public var hints: [KeyHint] {
     [
       KeyHint("/", "filter"), KeyHint("s/S", "sort"), KeyHint("Tab", "detail"),
-      KeyHint("t", "triage"), KeyHint("Esc", "back"), KeyHint("?", "help"),
+      KeyHint("t", "triage"), KeyHint("Space", "mark"), KeyHint("n", "note"),
+      KeyHint("Esc", "back"), KeyHint("?", "help"),
     ]
   }
+
+  public var selectedFinding: FindingRow? { list.selected }
+
+  public var markedTargets: [TriageTarget] {
+    marks.map { TriageTarget(findingId: $0.key, expectedVersion: $0.value) }
+      .sorted { $0.findingId < $1.findingId }
+  }
+
+  public mutating func clearMarks() { marks = [:] }
 
   static func layout(_ body: Rect) -> (title: Rect, table: Rect, detail: Rect) {
     let (title, rest) = body.splitTop(1)
@@ -75,6 +88,15 @@ public struct FindingsScreen: ScreenModel {
       if data.finding?.finding.id != detail?.finding?.finding.id { detailScroll = 0 }
       detail = data
       return []
+    case .findingVersions(let filter, let targets, let total):
+      guard filter == parsed else { return [] }
+      for t in targets { marks[t.findingId] = t.expectedVersion }
+      var text = "marked \(Format.count(targets.count)) findings in the filter"
+      if total > targets.count {
+        text +=
+          " (the first \(Format.count(targets.count)) of \(Format.count(total)); narrow the filter)"
+      }
+      return [.status(text + " · \(Format.count(marks.count)) marked")]
     default: return []
     }
   }
@@ -99,6 +121,21 @@ public struct FindingsScreen: ScreenModel {
 
   public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
     let rows = Self.visibleRows(context)
+    switch action {
+    case .mark:
+      guard let row = list.selected else { return [] }
+      if marks.removeValue(forKey: row.id) == nil { marks[row.id] = row.version }
+      return [.status("\(Format.count(marks.count)) marked")]
+    case .markAll:
+      if !marks.isEmpty, list.visible(rows).allSatisfy({ marks[$0.row.id] != nil }),
+        marks.count >= list.total
+      {
+        marks = [:]
+        return [.status("marks cleared")]
+      }
+      return [.load(.findingVersions(parsed))]
+    default: break
+    }
     if detailFocused {
       switch action {
       case .up: detailScroll = max(0, detailScroll - 1)
@@ -151,6 +188,7 @@ public struct FindingsScreen: ScreenModel {
     var title =
       "\(Format.count(list.total)) findings · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
     title += " · filter: " + (filter.isEmpty ? "state:open (default)" : filter)
+    if !marks.isEmpty { title += " · \(Format.count(marks.count)) marked" }
     canvas.put(
       text: title, at: Point(x: titleRect.x + 2, y: titleRect.y), style: Style(role: .title),
       maxWidth: titleRect.width - 2)
@@ -167,7 +205,9 @@ public struct FindingsScreen: ScreenModel {
       ]
     }
     let now = context.clock.now
-    let rows = list.visible(Self.visibleRows(context)).map { _, f -> [TableCell] in
+    let visible = list.visible(Self.visibleRows(context))
+    let marked = Set(visible.filter { marks[$0.row.id] != nil }.map(\.index))
+    let rows = visible.map { _, f -> [TableCell] in
       var cells = [
         TableCell(
           String(glyphs.severityGlyph(f.severity.rawValue)) + " "
@@ -182,7 +222,7 @@ public struct FindingsScreen: ScreenModel {
     let sortIndex = columns.firstIndex { $0.title == Self.sortTitles[sort] }
     Table(
       columns: columns, rows: rows, firstRowIndex: list.scroll, totalRows: list.total,
-      selectedIndex: list.cursor,
+      selectedIndex: list.cursor, marked: marked,
       sort: sortIndex.map { TableSort(column: $0, ascending: ascending) },
       emptyMessage: list.loaded ? "no findings match" : "loading…"
     ).render(into: &canvas, rect: tableRect)
@@ -216,6 +256,10 @@ public struct FindingsScreen: ScreenModel {
     ]
     if let reason = t.reason { out.append(.field("reason", reason)) }
     if let note = t.note { out.append(.field("note", note)) }
+    if let history = detail?.history, !history.isEmpty {
+      out.append(.heading("History (\(history.count))"))
+      for e in history { out += Self.historyLines(e) }
+    }
     for (heading, text) in [
       ("Description", f.description), ("Evidence", f.evidence), ("Remediation", f.remediation),
     ] where !text.isEmpty {
@@ -224,15 +268,34 @@ public struct FindingsScreen: ScreenModel {
         out.append(TextLine("  " + line))
       }
     }
-    if let history = detail?.history, !history.isEmpty {
-      out.append(.heading("History"))
-      for e in history {
-        out.append(
-          TextLine(
-            "  \(RenderKit.minute(e.at))  \(e.actor)  \(e.oldState?.rawValue ?? "-") → \(e.newState.rawValue)\(e.reason.map { "  " + $0 } ?? "")"
-          ))
-      }
+    return out
+  }
+
+  /// One audit event as detail lines: when, who (and from where), what; then reason, note
+  /// and expiry when present.
+  static func historyLines(_ e: AuditEvent) -> [TextLine] {
+    var who = e.operatorName + " (" + e.source.rawValue
+    if let address = e.address { who += ", from " + address }
+    if let key = e.keyFingerprint { who += ", key " + key }
+    who += ")"
+    let what: String
+    switch e.kind {
+    case .note: what = "note"
+    // A finding's history never holds session events (they name no finding).
+    case .session: what = e.reason ?? "session"
+    case .state:
+      what =
+        (e.from.map { $0.rawValue + " → " } ?? "created ") + e.to.rawValue
+        + (e.undoes.map { "  (undoes #\($0))" } ?? "")
     }
+    var out = [
+      TextLine("  #\(e.seq) " + RenderKit.minute(e.at) + "  ", style: Style(fg: .role(.muted)))
+        .then(what, style: Style(fg: .role(.state(e.to.rawValue)), attributes: .bold))
+        .then("  by " + who)
+    ]
+    if let reason = e.reason { out.append(.field("      reason", reason)) }
+    if let note = e.note { out.append(.field("      note", note)) }
+    if let until = e.until { out.append(.field("      until", UTC.date(until))) }
     return out
   }
 }

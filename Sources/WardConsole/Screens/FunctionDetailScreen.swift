@@ -23,6 +23,8 @@ public struct FunctionDetailScreen: ScreenModel {
   public var focus: Pane = .configuration
   public var scroll: [Pane: Int] = [:]
   public var data: FunctionDetailData?
+  /// The chosen row of the Findings pane (what `t` and `n` act on while it is focused).
+  public var findingCursor = 0
 
   public init(arn: String, name: String, window: TimeWindow = .day) {
     self.arn = arn
@@ -35,21 +37,69 @@ public struct FunctionDetailScreen: ScreenModel {
   public var hints: [KeyHint] {
     [
       KeyHint("Tab", "pane"), KeyHint("w", "window \(window.rawValue)"), KeyHint("j/k", "scroll"),
-      KeyHint("Esc", "back"), KeyHint("?", "help"),
+      KeyHint("t", "triage (Findings pane)"), KeyHint("Esc", "back"), KeyHint("?", "help"),
     ]
+  }
+
+  /// The finding under the cursor while the Findings pane has the focus.
+  public var selectedFinding: FindingRow? {
+    guard focus == .findings, let findings = data?.findings,
+      findings.indices.contains(findingCursor)
+    else { return nil }
+    return findings[findingCursor]
+  }
+
+  /// Rows of the Findings pane's content (see ``render(into:_:)``'s layout).
+  static func findingsPaneRows(_ body: Rect) -> Int {
+    let wide = body.width >= 110 && body.height >= 20
+    let height = wide ? (body.height - 9) / 2 : body.height - 1
+    return max(1, height - 2)
+  }
+
+  /// Moves the Findings pane's cursor and keeps it in view.
+  private mutating func moveFindingCursor(to index: Int, _ context: ScreenContext) {
+    let count = data?.findings.count ?? 0
+    findingCursor = max(0, min(index, count - 1))
+    let rows = Self.findingsPaneRows(context.body)
+    var top = scroll[.findings] ?? 0
+    if findingCursor < top { top = findingCursor }
+    if findingCursor >= top + rows { top = findingCursor - rows + 1 }
+    scroll[.findings] = top
   }
 
   public func refreshQueries(_ context: ScreenContext) -> [Query] { [.functionDetail(arn: arn)] }
 
   public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
     guard case .functionDetail(let data) = result else { return [] }
+    // Keep the cursor on the same finding across a reload (its row may have moved).
+    let selectedId =
+      self.data?.findings.indices.contains(findingCursor) == true
+      ? self.data?.findings[findingCursor].id : nil
     self.data = data
+    if let selectedId, let index = data.findings.firstIndex(where: { $0.id == selectedId }) {
+      findingCursor = index
+    } else {
+      findingCursor = min(findingCursor, max(0, data.findings.count - 1))
+    }
     return []
   }
 
   public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
     let all = Pane.allCases
     let current = scroll[focus] ?? 0
+    if focus == .findings, data?.findings.isEmpty == false {
+      let rows = Self.findingsPaneRows(context.body)
+      switch action {
+      case .up: moveFindingCursor(to: findingCursor - 1, context)
+      case .down: moveFindingCursor(to: findingCursor + 1, context)
+      case .pageUp: moveFindingCursor(to: findingCursor - rows, context)
+      case .pageDown: moveFindingCursor(to: findingCursor + rows, context)
+      case .top: moveFindingCursor(to: 0, context)
+      case .bottom: moveFindingCursor(to: Int.max / 2, context)
+      default: break
+      }
+      if [.up, .down, .pageUp, .pageDown, .top, .bottom].contains(action) { return [] }
+    }
     switch action {
     case .nextPane: focus = all[(focus.rawValue + 1) % all.count]
     case .previousPane: focus = all[(focus.rawValue + all.count - 1) % all.count]
@@ -211,8 +261,12 @@ public struct FunctionDetailScreen: ScreenModel {
 
   private func findings(_ data: FunctionDetailData, glyphs: GlyphSet) -> [TextLine] {
     if data.findings.isEmpty { return [TextLine("no findings", style: Style(role: .muted))] }
-    return data.findings.map { f in
-      TextLine(
+    return data.findings.enumerated().map { index, f in
+      let chosen = focus == .findings && index == findingCursor
+      return TextLine(
+        String(chosen ? glyphs.caret : " ") + " ", style: chosen ? Style(role: .selection) : .plain
+      )
+      .then(
         pad(RenderKit.severityLabel(f.severity, glyphs: glyphs), to: 11),
         style: Style(fg: .role(.severity(f.severity.rawValue)))
       )

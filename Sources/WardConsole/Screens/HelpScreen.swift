@@ -51,12 +51,30 @@ public struct HelpScreen: ScreenModel {
         .then(pad(action.label, to: 34))
         .then(where_, style: Style(fg: .role(.muted)))
       if action.mutates {
+        let refusal = ActionRegistry.refusal(of: action, under: policy)
         line = line.then(
-          policy.refusesMutation ? "  [mutates: disabled, read-only]" : "  [mutates]",
+          refusal == nil ? "  [mutates]" : "  [mutates: disabled — \(refusal!)]",
           style: Style(fg: .role(.warn)))
       }
       out.append(line)
     }
+    out.append(TextLine())
+    out.append(.heading("Triage dialog (t)"))
+    for (keys, meaning) in [
+      ("1-7  Up/Down", "choose the state (in the State list)"),
+      ("Tab  S-Tab", "next / previous field: state, reason, note, expires"),
+      ("Enter", "submit (refused with a message when something required is missing)"),
+      ("Esc", "cancel: nothing is written"),
+    ] {
+      out.append(TextLine(pad("  " + keys, to: 16), style: Style(role: .key)).then(meaning))
+    }
+    out.append(
+      TextLine("  resolved, false-positive, suppressed need a reason; risk-accepted needs a"))
+    out.append(
+      TextLine("  reason and an expiry YYYY-MM-DD after today (it ends at 00:00Z that day)."))
+    out.append(
+      TextLine("  t acts on the marked findings (Space, *) when any are marked, else on the"))
+    out.append(TextLine("  selected one; u undoes your own last triage as a new audit event."))
     out.append(TextLine())
     out.append(.heading("Commands (:, Tab completes)"))
     for (command, meaning) in [

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Crypto
+import Foundation
+import WardConsole
+import WardStore
+import WardUI
+
+/// `ward demo`: the console over the bundled demo dataset, read-only.
+struct DemoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo",
+    abstract: "Open a read-only console over the bundled demo dataset.",
+    discussion: """
+      The demo store is built from demo-data/ on first use (import, then scan) and cached in \
+      $XDG_CACHE_HOME/ward (default ~/.cache/ward); it is rebuilt when demo-data or the ward \
+      binary changes. It is opened read-only at the SQLite level: every mutating key answers \
+      "read-only" and the file is left byte-for-byte unchanged.
+      """)
+
+  @Option(
+    name: .long,
+    help: "The demo dataset folder (default: $WARD_DEMO_DATA, ./demo-data, then the bundled one).")
+  var data: String?
+
+  @Flag(name: .long, help: "Build (or find) the cached demo store, print its path and exit.")
+  var printStore = false
+
+  @Option(name: .long, help: "Theme name (default: $WARD_THEME, else default).")
+  var theme: String?
+
+  @Option(name: .long, help: "Folder of theme files.")
+  var themesDir: String?
+
+  @Option(name: .long, help: "Colour depth: auto, never, 16, 256, truecolor.")
+  var color: ColorDepth.Override = .auto
+
+  @Flag(name: .long, help: "ASCII glyphs only.")
+  var ascii = false
+
+  @Flag(name: .long, help: "Enable mouse reporting.")
+  var mouse = false
+
+  func run() throws {
+    let env = ProcessInfo.processInfo.environment
+    let dataDir = try DemoStore.locateData(option: data, environment: env)
+    let path = try DemoStore.ensure(dataDirectory: dataDir, environment: env) { message in
+      FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+    if printStore {
+      print(path)
+      return
+    }
+    let store = try openStore(path, mode: .readOnly)
+    try runConsole(
+      store: store, policy: ConsolePolicy(readOnly: true, demo: true), env: env, theme: theme,
+      themesDir: themesDir, color: color, ascii: ascii, mouse: mouse)
+  }
+}
+
+/// Finds the demo dataset and keeps a built store of it in the cache.
+enum DemoStore {
+  /// `--data`, `$WARD_DEMO_DATA`, `./demo-data`, `<prefix>/share/ward/demo-data`, then the
+  /// source tree this binary was built from.
+  static func locateData(option: String?, environment: [String: String]) throws -> String {
+    var candidates: [String] = []
+    if let option { candidates.append(option) }
+    if let env = environment["WARD_DEMO_DATA"], !env.isEmpty { candidates.append(env) }
+    candidates.append(FileManager.default.currentDirectoryPath + "/demo-data")
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    candidates.append(
+      exe.deletingLastPathComponent().deletingLastPathComponent().path + "/share/ward/demo-data")
+    candidates.append(
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path + "/demo-data")
+    for dir in candidates where FileManager.default.fileExists(atPath: dir + "/tenants.yaml") {
+      return dir
+    }
+    if let option {
+      throw ValidationError("\(option): not a demo dataset (no tenants.yaml)")
+    }
+    throw ValidationError(
+      "cannot find the demo dataset: run from the repository, or pass --data DIR (looked in \(candidates.joined(separator: ", ")))"
+    )
+  }
+
+  /// The cached store for this dataset and binary, built if missing. Returns its path.
+  static func ensure(dataDirectory: String, environment: [String: String], log: (String) -> Void)
+    throws -> String
+  {
+    let cacheHome =
+      environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.cache")
+    let dir = cacheHome + "/ward"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let path = "\(dir)/demo-\(try fingerprint(dataDirectory)).db"
+    if FileManager.default.fileExists(atPath: path) { return path }
+
+    log("building the demo store from \(dataDirectory) (once; cached in \(dir))…")
+    let building = "\(path).building-\(getpid())"
+    defer {
+      for suffix in ["", "-wal", "-shm", "-journal"] {
+        try? FileManager.default.removeItem(atPath: building + suffix)
+      }
+    }
+    do {
+      let store = try PostureStore(path: building, mode: .readWrite)
+      let report = try Ingestion(store: store, tenantOverride: nil).importPaths([dataDirectory]) {
+        _ in
+      }
+      guard report.failures.isEmpty else {
+        throw ValidationError(
+          "the demo dataset did not import cleanly:\n" + report.failures.joined(separator: "\n"))
+      }
+      _ = try WardScan(store: store).run()
+      try store.sealForReadOnlyUse()
+    }
+    // Atomic: a concurrent `ward demo` sees either no store or a whole one.
+    if rename(building, path) != 0 && !FileManager.default.fileExists(atPath: path) {
+      throw ValidationError(
+        "cannot move the demo store into \(dir): \(String(cString: strerror(errno)))")
+    }
+    return path
+  }
+
+  /// A digest of the dataset's file list (path, size, modification time) and of this binary,
+  /// so the cache is rebuilt when either changes.
+  static func fingerprint(_ dataDirectory: String) throws -> String {
+    var hasher = SHA256()
+    let fm = FileManager.default
+    guard let walker = fm.enumerator(atPath: dataDirectory) else {
+      throw ValidationError("\(dataDirectory): cannot read the demo dataset")
+    }
+    var entries: [String] = []
+    for case let relative as String in walker {
+      let attrs = try fm.attributesOfItem(atPath: dataDirectory + "/" + relative)
+      guard attrs[.type] as? FileAttributeType == .typeRegular else { continue }
+      let size = attrs[.size] as? Int ?? 0
+      let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+      entries.append("\(relative)\t\(size)\t\(mtime)")
+    }
+    for entry in entries.sorted() { hasher.update(data: Data((entry + "\n").utf8)) }
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+    if let attrs = try? fm.attributesOfItem(atPath: exe) {
+      let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+      hasher.update(data: Data("binary\t\(attrs[.size] as? Int ?? 0)\t\(mtime)".utf8))
+    }
+    return hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+  }
+}
