@@ -109,7 +109,7 @@ extension PostureStore {
             c.cost, la.last_alert
           FROM functions f JOIN tenants t ON t.id = f.tenant_id
           LEFT JOIN (
-            SELECT function_arn,
+            SELECT tenant_id, function_arn,
               SUM(CASE WHEN severity = 4 THEN 1 ELSE 0 END) AS c4,
               SUM(CASE WHEN severity = 3 THEN 1 ELSE 0 END) AS c3,
               SUM(CASE WHEN severity = 2 THEN 1 ELSE 0 END) AS c2,
@@ -118,17 +118,17 @@ extension PostureStore {
               SUM(CASE severity WHEN 4 THEN 1000 WHEN 3 THEN 100 WHEN 2 THEN 10
                 WHEN 1 THEN 1 ELSE 0 END) AS weight
             FROM findings WHERE function_arn IS NOT NULL AND state IN (\(open))
-            GROUP BY function_arn
-          ) fc ON fc.function_arn = f.arn
+            GROUP BY tenant_id, function_arn
+          ) fc ON fc.function_arn = f.arn AND fc.tenant_id = f.tenant_id
           LEFT JOIN function_keys k ON k.arn = f.arn
           LEFT JOIN (
             SELECT tenant_id, function, SUM(amount) AS cost FROM costs
             WHERE function <> '' AND day >= ? AND day < ? GROUP BY tenant_id, function
           ) c ON c.tenant_id = f.tenant_id AND (c.function = f.name OR c.function = f.arn)
           LEFT JOIN (
-            SELECT function_arn, MAX(start_at) AS last_alert FROM alerts
-            WHERE function_arn IS NOT NULL GROUP BY function_arn
-          ) la ON la.function_arn = f.arn\(where_.sql)
+            SELECT tenant_id, function_arn, MAX(start_at) AS last_alert FROM alerts
+            WHERE function_arn IS NOT NULL GROUP BY tenant_id, function_arn
+          ) la ON la.function_arn = f.arn AND la.tenant_id = f.tenant_id\(where_.sql)
           ORDER BY \(order), t.name, f.name, f.arn LIMIT ? OFFSET ?
           """
         let binds: [SQLValue] =
