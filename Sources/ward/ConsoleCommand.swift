@@ -27,20 +27,7 @@ struct ConsoleCommand: ParsableCommand {
     help: "Who is triaging (default: $WARD_OPERATOR, else the login user).")
   var operatorName: String?
 
-  @Option(name: .long, help: "Theme name (default: $WARD_THEME, else default).")
-  var theme: String?
-
-  @Option(name: .long, help: "Folder of theme files (searched first; then $WARD_THEMES_DIR, ~/.config/ward/themes, bundled).")
-  var themesDir: String?
-
-  @Option(name: .long, help: "Colour depth: auto, never, 16, 256, truecolor.")
-  var color: ColorDepth.Override = .auto
-
-  @Flag(name: .long, help: "ASCII glyphs only.")
-  var ascii = false
-
-  @Flag(name: .long, help: "Enable mouse reporting (off: keeps terminal text selection).")
-  var mouse = false
+  @OptionGroup var display: DisplayOptions
 
   @Flag(
     name: .long,
@@ -62,7 +49,7 @@ struct ConsoleCommand: ParsableCommand {
     if ssh {
       try SSHMode(
         storePath: storeOptions.path, operatorsOption: operators, environment: env,
-        themesDir: themesDir, idleTimeoutOverride: idleTimeoutSeconds
+        themesDir: display.themesDir, idleTimeoutOverride: idleTimeoutSeconds
       ).run()
       return
     }
@@ -74,7 +61,8 @@ struct ConsoleCommand: ParsableCommand {
       operator: writable ? OperatorIdentity.current(option: operatorName) : nil)
     let outcome = try runConsole(
       store: store, policy: policy, env: env,
-      theme: theme, themesDir: themesDir, color: color, ascii: ascii, mouse: mouse,
+      theme: display.theme, themesDir: display.themesDir, color: display.color,
+      ascii: display.ascii, mouse: display.mouse,
       idleTimeoutSeconds: idleTimeoutSeconds)
     if case .idleTimeout(let seconds) = outcome.exit {
       printError("ward: session ended after \(seconds / 60) minutes without input")
@@ -122,4 +110,26 @@ func runConsole(
   try started(terminal.width, terminal.height)
   let exit = ConsoleRunner.run(store: store, options: options, terminal: terminal)
   return ConsoleOutcome(exit: exit, width: terminal.width, height: terminal.height)
+}
+
+/// How the console looks: shared by `ward console` and `ward demo`.
+struct DisplayOptions: ParsableArguments {
+  @Option(name: .long, help: "Theme name (default: $WARD_THEME, else default).")
+  var theme: String?
+
+  @Option(
+    name: .long,
+    help:
+      "Folder of theme files (searched first; then $WARD_THEMES_DIR, ~/.config/ward/themes, bundled)."
+  )
+  var themesDir: String?
+
+  @Option(name: .long, help: "Colour depth: auto, never, 16, 256, truecolor.")
+  var color: ColorDepth.Override = .auto
+
+  @Flag(name: .long, help: "ASCII glyphs only (automatic when the locale is not UTF-8).")
+  var ascii = false
+
+  @Flag(name: .long, help: "Enable mouse reporting (off: keeps terminal text selection).")
+  var mouse = false
 }

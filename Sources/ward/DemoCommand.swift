@@ -25,20 +25,7 @@ struct DemoCommand: ParsableCommand {
   @Flag(name: .long, help: "Build (or find) the cached demo store, print its path and exit.")
   var printStore = false
 
-  @Option(name: .long, help: "Theme name (default: $WARD_THEME, else default).")
-  var theme: String?
-
-  @Option(name: .long, help: "Folder of theme files (searched first; then $WARD_THEMES_DIR, ~/.config/ward/themes, bundled).")
-  var themesDir: String?
-
-  @Option(name: .long, help: "Colour depth: auto, never, 16, 256, truecolor.")
-  var color: ColorDepth.Override = .auto
-
-  @Flag(name: .long, help: "ASCII glyphs only.")
-  var ascii = false
-
-  @Flag(name: .long, help: "Enable mouse reporting.")
-  var mouse = false
+  @OptionGroup var display: DisplayOptions
 
   func run() throws {
     let env = ProcessInfo.processInfo.environment
@@ -52,8 +39,9 @@ struct DemoCommand: ParsableCommand {
     }
     let store = try openStore(path, mode: .readOnly)
     try runConsole(
-      store: store, policy: ConsolePolicy(readOnly: true, demo: true), env: env, theme: theme,
-      themesDir: themesDir, color: color, ascii: ascii, mouse: mouse)
+      store: store, policy: ConsolePolicy(readOnly: true, demo: true), env: env,
+      theme: display.theme, themesDir: display.themesDir, color: display.color,
+      ascii: display.ascii, mouse: display.mouse)
   }
 }
 
