@@ -148,6 +148,15 @@ public struct OperatorsFile: Sendable, Hashable {
         throw AccessError(
           path: path, reason: "\(place).tenants: required (names or globs; \"*\" for all)")
       }
+      // `color: 256` reads as a number in YAML; accept it as the text it is.
+      let color = map["color"].map { "\($0)" }
+      if map["color"] != nil {
+        guard let color, Self.colorValues.contains(color) else {
+          throw AccessError(
+            path: path,
+            reason: "\(place).color: expected one of \(Self.colorValues.joined(separator: ", "))")
+        }
+      }
       var ascii: Bool?
       if let a = map["ascii"] {
         guard let b = a as? Bool else {
@@ -159,10 +168,14 @@ public struct OperatorsFile: Sendable, Hashable {
         OperatorEntry(
           name: name, keys: keys, users: users, role: role,
           scope: TenantScope(patterns: tenants.map(TenantPattern.init)),
-          theme: map["theme"] as? String, color: map["color"] as? String, ascii: ascii))
+          theme: map["theme"] as? String, color: color, ascii: ascii))
     }
     return OperatorsFile(operators: entries, idleTimeoutSeconds: idle)
   }
+
+  /// Accepted values of an entry's `color` (the console's `--color`). Over SSH, COLORTERM is
+  /// normally not forwarded, so the depth comes from terminfo unless an entry overrides it.
+  public static let colorValues = ["auto", "never", "16", "256", "truecolor"]
 
   /// The operator a key fingerprint belongs to, if any.
   public func operatorFor(keyFingerprint: String) -> OperatorEntry? {

@@ -88,6 +88,7 @@ enum AWSTime {
   static func parse(_ v: JSONValue) throws -> EpochSeconds {
     switch v.kind {
     case .string:
+      if let t = v.withPlainStringBytes({ UTC.parse(utf8: $0) }) ?? nil { return t }
       let text = try v.string()
       guard let t = UTC.parse(text) else {
         throw v.failure("not a timestamp: \"\(text.prefix(40))\"")

@@ -69,11 +69,16 @@ public enum ImportPlan {
   static func stage(of path: String) -> ImportStage {
     guard let handle = FileHandle(forReadingAtPath: path) else { return .findings }
     defer { try? handle.close() }
-    var head = [UInt8]((try? handle.read(upToCount: 1 << 16)) ?? Data())
-    if Gzip.isGzip(head) { head = (try? Gzip.inflate(head, limit: 1 << 16)) ?? [] }
-    let text = String(decoding: head, as: UTF8.self)
-    func has(_ key: String) -> Bool { text.contains("\"\(key)\"") }
-    if TextSniffer.hasTopLevelKey("tenants", in: text) { return .tenants }
+    // The keys that decide the stage sit near the top of every format; 16 KiB is plenty and
+    // keeps planning thousands of files cheap (byte search, no String conversion).
+    var head = [UInt8]((try? handle.read(upToCount: 1 << 14)) ?? Data())
+    if Gzip.isGzip(head) { head = (try? Gzip.inflate(head, limit: 1 << 14)) ?? [] }
+    func has(_ key: String) -> Bool { head.containsBytes(Array("\"\(key)\"".utf8)) }
+    if head.first != UInt8(ascii: "{") && head.first != UInt8(ascii: "["),
+      head.startsWithLine("tenants:") || head.containsBytes(Array("\ntenants:".utf8))
+    {
+      return .tenants
+    }
     if has("Functions") || has("Configuration") { return .inventory }
     if has("MetricDataResults") || has("Datapoints") || has("ResultsByTime") { return .series }
     if has("Findings") || has("SchemaVersion") || has("class_uid") || has("check_type") {
@@ -81,6 +86,33 @@ public enum ImportPlan {
     }
     if has("FunctionName") && has("Runtime") { return .inventory }
     return .aspects
+  }
+}
+
+extension Array where Element == UInt8 {
+  /// Whether `needle` occurs in the bytes (a plain scan; inputs here are a few KiB).
+  func containsBytes(_ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+    let first = needle[0]
+    var i = 0
+    let last = count - needle.count
+    return withUnsafeBufferPointer { hay in
+      while i <= last {
+        if hay[i] == first {
+          var j = 1
+          while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+          if j == needle.count { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+
+  /// Whether the bytes start with `prefix` (after a UTF-8 byte-order mark, if any).
+  func startsWithLine(_ prefix: String) -> Bool {
+    let body = starts(with: [0xEF, 0xBB, 0xBF]) ? Array(dropFirst(3)) : self
+    return body.starts(with: Array(prefix.utf8))
   }
 }
 

@@ -58,7 +58,12 @@ public enum UTC {
   /// `2025-10-01T19:40:41.643+0000`, `2020-08-06T02:18:23.076Z`, and a space instead of `T`.
   /// Returns nil when the text is not such a timestamp.
   public static func parse(_ text: some StringProtocol) -> EpochSeconds? {
-    let b = Array(text.utf8)
+    var copy = String(text)
+    return copy.withUTF8 { parse(utf8: $0) }
+  }
+
+  /// `parse(_:)` over UTF-8 bytes, for readers that hold the bytes already (no String).
+  public static func parse(utf8 b: UnsafeBufferPointer<UInt8>) -> EpochSeconds? {
     var i = 0
     func digits(_ n: Int) -> Int? {
       guard i + n <= b.count else { return nil }

@@ -2,11 +2,12 @@
 /// join of three small keyed tables instead of aggregating findings, metrics, costs and
 /// alerts for every function on every read.
 ///
-/// * `function_open_findings`: open findings per function ARN by severity, kept by
-///   triggers on `findings` (like `finding_counts`). A row exists while some count is > 0.
+/// * `function_open_findings`: open findings per function ARN and tenant by severity, kept
+///   by triggers on `findings` (like `finding_counts`); a function counts only its own
+///   tenant's findings. A row exists while some count is > 0.
 /// * `function_activity`: per function in `functions`: invocations and errors over the
 ///   24 h ending at the newest metric hour, cost over the 30 days ending at the newest cost
-///   day, and the newest alert start. Metrics and cost are recomputed at the end of
+///   day, and the newest start of its tenant's alerts on it. Metrics and cost are recomputed at the end of
 ///   `apply`/`applyScan` for the functions the batch touched, and for all functions when
 ///   the newest hour or day moves (``FunctionRollup``); `last_alert` is kept by triggers
 ///   on `alerts`.
@@ -30,7 +31,8 @@ enum FunctionRollupSchema {
     (SELECT SUM(c.amount) FROM costs c
       WHERE c.function IN (f.name, f.arn) AND c.function <> '' AND c.tenant_id = f.tenant_id
         AND c.day >= w.cost_from AND c.day < w.cost_to),
-    (SELECT MAX(a.start_at) FROM alerts a WHERE a.function_arn = f.arn)
+    (SELECT MAX(a.start_at) FROM alerts a
+      WHERE a.function_arn = f.arn AND a.tenant_id = f.tenant_id)
     """
 
   /// Upserts `function_activity` for the functions matching `filter` (a condition on
@@ -56,10 +58,10 @@ enum FunctionRollupSchema {
 
   private static func addOpen(_ row: String) -> String {
     """
-    INSERT INTO function_open_findings (function_arn, c0, c1, c2, c3, c4)
-      SELECT \(row).function_arn, \(severityFlags(row))
+    INSERT INTO function_open_findings (function_arn, tenant_id, c0, c1, c2, c3, c4)
+      SELECT \(row).function_arn, \(row).tenant_id, \(severityFlags(row))
       WHERE \(row).function_arn IS NOT NULL AND \(row).state IN (\(openStates))
-      ON CONFLICT (function_arn) DO UPDATE SET c0 = c0 + excluded.c0, c1 = c1 + excluded.c1,
+      ON CONFLICT (function_arn, tenant_id) DO UPDATE SET c0 = c0 + excluded.c0, c1 = c1 + excluded.c1,
         c2 = c2 + excluded.c2, c3 = c3 + excluded.c3, c4 = c4 + excluded.c4;
     """
   }
@@ -69,9 +71,10 @@ enum FunctionRollupSchema {
       .joined(separator: ", ")
     return """
         UPDATE function_open_findings SET \(decrements)
-        WHERE function_arn = \(row).function_arn AND \(row).state IN (\(openStates));
+        WHERE function_arn = \(row).function_arn AND tenant_id = \(row).tenant_id
+          AND \(row).state IN (\(openStates));
         DELETE FROM function_open_findings
-        WHERE function_arn = \(row).function_arn AND c0 <= 0 AND c1 <= 0 AND c2 <= 0 AND c3 <= 0
+        WHERE function_arn = \(row).function_arn AND tenant_id = \(row).tenant_id AND c0 <= 0 AND c1 <= 0 AND c2 <= 0 AND c3 <= 0
           AND c4 <= 0;
       """
   }
@@ -79,7 +82,10 @@ enum FunctionRollupSchema {
   private static func touchLastAlert(_ row: String) -> String {
     """
     UPDATE function_activity
-    SET last_alert = (SELECT MAX(a.start_at) FROM alerts a WHERE a.function_arn = \(row).function_arn)
+    SET last_alert = (
+      SELECT MAX(a.start_at) FROM functions f JOIN alerts a
+        ON a.function_arn = f.arn AND a.tenant_id = f.tenant_id
+      WHERE f.arn = \(row).function_arn)
     WHERE function_arn = \(row).function_arn;
     """
   }
@@ -87,9 +93,11 @@ enum FunctionRollupSchema {
   /// The migration: tables, triggers, view, and a full first fill from the current data.
   static let migration = """
     CREATE TABLE function_open_findings (
-      function_arn TEXT PRIMARY KEY,
+      function_arn TEXT NOT NULL,
+      tenant_id INTEGER NOT NULL,
       c0 INTEGER NOT NULL, c1 INTEGER NOT NULL, c2 INTEGER NOT NULL, c3 INTEGER NOT NULL,
-      c4 INTEGER NOT NULL
+      c4 INTEGER NOT NULL,
+      PRIMARY KEY (function_arn, tenant_id)
     ) WITHOUT ROWID;
 
     CREATE TRIGGER function_open_findings_on_insert AFTER INSERT ON findings BEGIN
@@ -101,18 +109,19 @@ enum FunctionRollupSchema {
     END;
 
     CREATE TRIGGER function_open_findings_on_update
-    AFTER UPDATE OF function_arn, severity, state ON findings
-    WHEN OLD.function_arn IS NOT NEW.function_arn OR OLD.severity IS NOT NEW.severity
+    AFTER UPDATE OF function_arn, tenant_id, severity, state ON findings
+    WHEN OLD.function_arn IS NOT NEW.function_arn OR OLD.tenant_id IS NOT NEW.tenant_id
+      OR OLD.severity IS NOT NEW.severity
       OR (OLD.state IN (\(openStates))) IS NOT (NEW.state IN (\(openStates)))
     BEGIN
       \(removeOpen("OLD"))
       \(addOpen("NEW"))
     END;
 
-    INSERT INTO function_open_findings (function_arn, c0, c1, c2, c3, c4)
-    SELECT function_arn, \((0...4).map { "SUM(severity = \($0))" }.joined(separator: ", "))
+    INSERT INTO function_open_findings (function_arn, tenant_id, c0, c1, c2, c3, c4)
+    SELECT function_arn, tenant_id, \((0...4).map { "SUM(severity = \($0))" }.joined(separator: ", "))
     FROM findings x WHERE function_arn IS NOT NULL AND state IN (\(openStates))
-    GROUP BY function_arn;
+    GROUP BY function_arn, tenant_id;
 
     CREATE TABLE function_activity_window (
       id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -154,8 +163,9 @@ enum FunctionRollupSchema {
     END;
 
     CREATE TRIGGER function_activity_on_alert_update
-    AFTER UPDATE OF function_arn, start_at ON alerts
-    WHEN OLD.function_arn IS NOT NEW.function_arn OR OLD.start_at IS NOT NEW.start_at BEGIN
+    AFTER UPDATE OF function_arn, tenant_id, start_at ON alerts
+    WHEN OLD.function_arn IS NOT NEW.function_arn OR OLD.tenant_id IS NOT NEW.tenant_id
+      OR OLD.start_at IS NOT NEW.start_at BEGIN
       \(touchLastAlert("OLD"))
       \(touchLastAlert("NEW"))
     END;

@@ -17,7 +17,8 @@ extension PostureStore {
   public func apply(_ batch: ImportBatch, tenantOverride: String? = nil, now: EpochSeconds)
     throws -> ApplySummary
   {
-    try connection.withDatabase { db in
+    guard scope.tenants == nil else { throw StoreError.outOfScope("import") }
+    return try connection.withDatabase { db in
       try db.transaction {
         _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .import)
         var writer = BatchWriter(db: db, fallbackTenant: tenantOverride ?? Tenancy.unassigned)
@@ -49,7 +50,8 @@ extension PostureStore {
   public func applyScan(findings: [Finding], alerts: [Alert], now: EpochSeconds) throws
     -> ApplySummary
   {
-    try connection.withDatabase { db in
+    guard scope.tenants == nil else { throw StoreError.outOfScope("scan") }
+    return try connection.withDatabase { db in
       try db.transaction {
         _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .scan)
         var writer = BatchWriter(db: db, fallbackTenant: Tenancy.unassigned)

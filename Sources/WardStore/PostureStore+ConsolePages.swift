@@ -124,10 +124,11 @@ extension PostureStore {
       sources = (
         """
         WITH w AS (SELECT ? AS metrics_from, ? AS metrics_to, ? AS cost_from, ? AS cost_to),
-        open_now (function_arn, c0, c1, c2, c3, c4) AS (
-          SELECT function_arn, \((0...4).map { "SUM(severity = \($0))" }.joined(separator: ", "))
+        open_now (function_arn, tenant_id, c0, c1, c2, c3, c4) AS (
+          SELECT function_arn, tenant_id,
+            \((0...4).map { "SUM(severity = \($0))" }.joined(separator: ", "))
           FROM findings WHERE function_arn IS NOT NULL AND state IN (\(open))
-          GROUP BY function_arn),
+          GROUP BY function_arn, tenant_id),
         activity_now (function_arn, invocations, errors, cost, last_alert) AS (
           SELECT f.arn, \(FunctionRollupSchema.activityColumns)
           FROM functions f CROSS JOIN w LEFT JOIN function_keys k ON k.arn = f.arn)
@@ -145,7 +146,7 @@ extension PostureStore {
         COALESCE(o.c0, 0), COALESCE(a.invocations, 0), COALESCE(a.errors, 0), a.cost,
         a.last_alert
       FROM functions f JOIN tenants t ON t.id = f.tenant_id
-      LEFT JOIN \(sources.open) o ON o.function_arn = f.arn
+      LEFT JOIN \(sources.open) o ON o.function_arn = f.arn AND o.tenant_id = f.tenant_id
       LEFT JOIN \(sources.activity) a ON a.function_arn = f.arn\(where_.sql)
       ORDER BY \(order), t.name, f.name, f.arn LIMIT ? OFFSET ?
       """
@@ -281,16 +282,18 @@ extension PostureStore {
     }
   }
 
-  /// Alerts per tenant that are still going on at `now` (no end, or ending after `now`)
-  /// and started at or before it.
-  public func activeAlertCounts(now: EpochSeconds) throws -> [String: Int] {
+  /// Alerts per tenant that started at or before `now` and are still going on after
+  /// `since` (default `now`): no end, or ending after it.
+  public func activeAlertCounts(now: EpochSeconds, since: EpochSeconds? = nil) throws
+    -> [String: Int]
+  {
     try connection.withDatabase { db in
       var where_ = SQLFilter()
       where_.tenants("a.tenant_id", scope: scope)
       where_.add(
         "a.start_at <= ? AND (a.end_at IS NULL OR a.end_at > ?)",
         [
-          .integer(now), .integer(now),
+          .integer(now), .integer(since ?? now),
         ])
       var out: [String: Int] = [:]
       for (name, n) in try db.prepare(

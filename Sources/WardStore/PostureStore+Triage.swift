@@ -133,16 +133,24 @@ extension PostureStore {
   ) throws -> UndoResult {
     try connection.withDatabase { db in
       try db.transaction {
+        // Only the operator's triage of findings in this handle's scope is a candidate, so
+        // a scoped handle never names or touches a finding outside it.
+        var inScope = SQLFilter()
+        inScope.tenants("tenant_id", scope: scope)
+        let scopeClause =
+          scope.tenants == nil ? "" : " AND e.finding_id IN (SELECT id FROM findings\(inScope.sql))"
         guard
           let last = try db.prepare(
             """
             SELECT \(AuditLog.columns) FROM audit_events e
             WHERE operator = ? AND source IN ('console', 'cli') AND kind = 'state'
               AND undoes IS NULL AND from_state IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM audit_events u WHERE u.undoes = e.seq)
+              AND NOT EXISTS (SELECT 1 FROM audit_events u WHERE u.undoes = e.seq)\(scopeClause)
             ORDER BY seq DESC LIMIT 1
             """
-          ).first([.text(actor.name)], AuditLog.decode), let previous = last.from
+          ).first(
+            [.text(actor.name)] + (scope.tenants == nil ? [] : inScope.binds), AuditLog.decode),
+          let previous = last.from
         else { throw StoreError.invalidTriage("\(actor.name) has no triage to undo") }
         guard let current = try currentTriage(db, last.findingId) else {
           throw StoreError.findingNotFound(last.findingId)

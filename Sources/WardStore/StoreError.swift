@@ -17,6 +17,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case conflict(TriageConflict)
   /// A triage change is not allowed as asked (missing reason, expiry in the past, ...).
   case invalidTriage(String)
+  /// The operation writes rows of every tenant (import, scan) and was refused on a handle
+  /// limited to a tenant scope.
+  case outOfScope(String)
 
   public var description: String {
     switch self {
@@ -31,6 +34,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .findingNotFound(let id): "no finding \(id) (or it is outside your tenant scope)"
     case .conflict(let c): c.description
     case .invalidTriage(let why): "triage refused: \(why)"
+    case .outOfScope(let what): "\(what) is refused on a tenant-scoped store handle"
     }
   }
 }

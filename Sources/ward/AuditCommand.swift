@@ -56,9 +56,12 @@ let auditKeys = [
 ]
 
 func auditRecord(_ e: AuditEvent) -> Record {
-  Record([
-    ("seq", .int(e.seq)), ("kind", .string(e.kind.rawValue)), ("finding", .string(e.findingId)),
-    ("from", .string(e.from?.rawValue)), ("to", .string(e.to.rawValue)),
+  // A session event names no finding and no state.
+  let isSession = e.kind == .session
+  return Record([
+    ("seq", .int(e.seq)), ("kind", .string(e.kind.rawValue)),
+    ("finding", .string(isSession ? nil : e.findingId)),
+    ("from", .string(e.from?.rawValue)), ("to", .string(isSession ? nil : e.to.rawValue)),
     ("reason", .string(e.reason)), ("note", .string(e.note)),
     ("until", .string(e.until.map(UTC.iso8601))), ("operator", .string(e.operatorName)),
     ("address", .string(e.address)), ("key", .string(e.keyFingerprint)),

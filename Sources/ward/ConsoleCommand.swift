@@ -30,7 +30,7 @@ struct ConsoleCommand: ParsableCommand {
   @Option(name: .long, help: "Theme name (default: $WARD_THEME, else default).")
   var theme: String?
 
-  @Option(name: .long, help: "Folder of theme files (default: $WARD_THEMES, then bundled).")
+  @Option(name: .long, help: "Folder of theme files (searched first; then $WARD_THEMES_DIR, ~/.config/ward/themes, bundled).")
   var themesDir: String?
 
   @Option(name: .long, help: "Colour depth: auto, never, 16, 256, truecolor.")
@@ -42,25 +42,62 @@ struct ConsoleCommand: ParsableCommand {
   @Flag(name: .long, help: "Enable mouse reporting (off: keeps terminal text selection).")
   var mouse = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Operator mode for sshd's ForceCommand: identity, role and tenant scope from the operators file (docs/ssh.md)."
+  )
+  var ssh = false
+
+  @Option(
+    name: .long,
+    help: "Operators file for --ssh (default: $WARD_OPERATORS, else /etc/ward/operators.yaml).")
+  var operators: String?
+
+  @Option(help: ArgumentHelp("End the session after this many idle seconds.", visibility: .hidden))
+  var idleTimeoutSeconds: Int?
+
   func run() throws {
     let env = ProcessInfo.processInfo.environment
+    if ssh {
+      try SSHMode(
+        storePath: storeOptions.path, operatorsOption: operators, environment: env,
+        themesDir: themesDir, idleTimeoutOverride: idleTimeoutSeconds
+      ).run()
+      return
+    }
     let store = try scopedForCaller(
       try openStore(storeOptions.path, mode: readOnly ? .readOnly : .readWrite))
     let writable = !(readOnly || store.isReadOnly)
     let policy = ConsolePolicy(
       readOnly: !writable, canTriage: writable,
       operator: writable ? OperatorIdentity.current(option: operatorName) : nil)
-    try runConsole(
+    let outcome = try runConsole(
       store: store, policy: policy, env: env,
-      theme: theme, themesDir: themesDir, color: color, ascii: ascii, mouse: mouse)
+      theme: theme, themesDir: themesDir, color: color, ascii: ascii, mouse: mouse,
+      idleTimeoutSeconds: idleTimeoutSeconds)
+    if case .idleTimeout(let seconds) = outcome.exit {
+      printError("ward: session ended after \(seconds / 60) minutes without input")
+    }
   }
 }
 
-/// Opens the terminal, runs the console, restores the terminal.
+/// How a console run ended, with the window size at the end.
+struct ConsoleOutcome {
+  var exit: ConsoleExit
+  var width: Int
+  var height: Int
+}
+
+/// Opens the terminal, runs the console, restores the terminal. `started` is called with
+/// the window size once the terminal is open (SSH mode records the session start there).
+@discardableResult
 func runConsole(
   store: PostureStore, policy: ConsolePolicy, env: [String: String], theme: String?,
-  themesDir: String?, color: ColorDepth.Override, ascii: Bool, mouse: Bool
-) throws {
+  themesDir: String?, color: ColorDepth.Override, ascii: Bool, mouse: Bool,
+  idleTimeoutSeconds: Int? = nil,
+  started: (_ width: Int, _ height: Int) throws -> Void = { _, _ in }
+) throws -> ConsoleOutcome {
   let lifecycle = RuntimeLifecycle.bundled
   let options = ConsoleOptions(
     policy: policy, themes: ThemeLocator(explicitDirectory: themesDir, environment: env),
@@ -73,7 +110,7 @@ func runConsole(
       case .updateBlocked: "deprecated, update blocked"
       case .supported, nil: nil
       }
-    })
+    }, idleTimeoutSeconds: idleTimeoutSeconds)
   let terminal: Terminal
   do {
     terminal = try Terminal(
@@ -82,5 +119,7 @@ func runConsole(
     throw ValidationError("\(error)")
   }
   defer { terminal.restore() }
-  ConsoleRunner.run(store: store, options: options, terminal: terminal)
+  try started(terminal.width, terminal.height)
+  let exit = ConsoleRunner.run(store: store, options: options, terminal: terminal)
+  return ConsoleOutcome(exit: exit, width: terminal.width, height: terminal.height)
 }

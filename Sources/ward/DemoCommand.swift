@@ -28,7 +28,7 @@ struct DemoCommand: ParsableCommand {
   @Option(name: .long, help: "Theme name (default: $WARD_THEME, else default).")
   var theme: String?
 
-  @Option(name: .long, help: "Folder of theme files.")
+  @Option(name: .long, help: "Folder of theme files (searched first; then $WARD_THEMES_DIR, ~/.config/ward/themes, bundled).")
   var themesDir: String?
 
   @Option(name: .long, help: "Colour depth: auto, never, 16, 256, truecolor.")

@@ -25,6 +25,9 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "Write to FILE instead of standard output.") var output: String?
 
   func run() throws {
+    if CallerSession.current != nil, output != nil {
+      throw CommandFailure("--output is refused over SSH: the export goes to your terminal")
+    }
     let store = try readStore(storeOptions)
     let filter = try filters.filter()
     let rows = try allPages(limit: nil) { try store.findings(filter: filter, after: $0, limit: $1) }

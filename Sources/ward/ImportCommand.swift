@@ -54,10 +54,14 @@ struct Ingestion {
     var failures: [String] = []
     var failedFiles: [String] = []
     var changed = 0
+    /// Wall time of the whole import, and the part spent in store writes.
+    var seconds = 0.0
+    var writeSeconds = 0.0
 
     var summaryLine: String {
       var line =
         "imported \(imported) file\(imported == 1 ? "" : "s"), \(changed) record\(changed == 1 ? "" : "s") changed"
+        + String(format: " in %.2f s (store writes %.2f s)", seconds, writeSeconds)
       if !failedFiles.isEmpty {
         line += "; \(failedFiles.count) failed: \(failedFiles.joined(separator: ", "))"
       }
@@ -82,6 +86,8 @@ struct Ingestion {
     }.map(\.element)
     let now = EpochSeconds(Date().timeIntervalSince1970)
     let reader = PrefetchingReader(files: planned, now: now)
+    let started = Date()
+    var writing = 0.0
     for (file, result) in reader {
       switch result {
       case .failure(let error):
@@ -89,7 +95,9 @@ struct Ingestion {
         report.failedFiles.append(file.path)
       case .success(let batch):
         do {
+          let t0 = Date()
           let summary = try store.apply(batch, tenantOverride: tenantOverride, now: now)
+          writing += Date().timeIntervalSince(t0)
           report.imported += 1
           report.changed += summary.totalChanged
           progress(
@@ -101,11 +109,14 @@ struct Ingestion {
         }
       }
     }
+    report.seconds = Date().timeIntervalSince(started)
+    report.writeSeconds = writing
     return report
   }
 }
 
-/// Reads and parses files on a background thread, one file ahead of the consumer.
+/// Reads and parses files on background threads, a couple of files ahead of the consumer,
+/// so JSON parsing overlaps the SQLite writes.
 struct PrefetchingReader: Sequence {
   let files: [PlannedFile]
   let now: EpochSeconds
@@ -116,7 +127,10 @@ struct PrefetchingReader: Sequence {
     private let files: [PlannedFile]
     private let now: EpochSeconds
     private var index = 0
-    private var pending: Pending?
+    private var started = 0
+    private var pending: [Pending] = []
+    /// Parses in flight: two keep both cores busy while the main thread writes.
+    private static let lookahead = 2
 
     /// A parse running in the background; `wait()` returns its result.
     private final class Pending: @unchecked Sendable {
@@ -156,15 +170,23 @@ struct PrefetchingReader: Sequence {
     init(files: [PlannedFile], now: EpochSeconds) {
       self.files = files
       self.now = now
-      if !files.isEmpty { pending = Pending(file: files[0], now: now) }
+      topUp()
+    }
+
+    /// Keeps up to `lookahead` parses running ahead of the consumer.
+    private func topUp() {
+      while pending.count < Self.lookahead, started < files.count {
+        pending.append(Pending(file: files[started], now: now))
+        started += 1
+      }
     }
 
     func next() -> (PlannedFile, Result<ImportBatch, ImportError>)? {
-      guard index < files.count, let current = pending else { return nil }
+      guard index < files.count, !pending.isEmpty else { return nil }
       let file = files[index]
-      let result = current.wait()
+      let result = pending.removeFirst().wait()
       index += 1
-      pending = index < files.count ? Pending(file: files[index], now: now) : nil
+      topUp()
       return (file, result)
     }
   }

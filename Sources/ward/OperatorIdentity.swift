@@ -29,8 +29,10 @@ enum OperatorIdentity {
     return String(cString: name)
   }
 
-  /// The operator of this process.
+  /// The operator of this process: in SSH mode the operator the session resolved (the
+  /// option is ignored), else ``resolve(option:environment:loginUser:readFile:)``.
   static func current(option: String?) -> Operator {
-    resolve(option: option, environment: ProcessInfo.processInfo.environment)
+    if let session = CallerSession.current { return session.auditOperator }
+    return resolve(option: option, environment: ProcessInfo.processInfo.environment)
   }
 }

@@ -1,7 +1,17 @@
+import WardAccess
 import WardStore
 
 /// Narrows a store handle to what the caller may see. Outside SSH mode the caller sees
-/// everything; the SSH operator mode narrows it to the operator's tenant scope.
+/// everything; in SSH mode (``CallerSession/current``) the handle is narrowed to the
+/// operator's tenant scope, and only that handle reaches commands and the console.
 func scopedForCaller(_ store: PostureStore) throws -> PostureStore {
-  store
+  guard let session = CallerSession.current else { return store }
+  return store.scoped(to: session.storeScope)
+}
+
+/// The operator's tenant names and globs resolved against the tenants in `store` (an
+/// unscoped handle). Tenants created later are not visible until the next session.
+func resolveStoreScope(_ scope: TenantScope, in store: PostureStore) throws -> StoreScope {
+  if scope.isAll { return .all }
+  return .only(Set(scope.filter(try store.tenants().map(\.name))))
 }

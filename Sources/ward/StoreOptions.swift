@@ -8,9 +8,10 @@ struct StoreOptions: ParsableArguments {
     help: "Posture store file (default: $WARD_STORE, else $XDG_DATA_HOME/ward/posture.db).")
   var store: String?
 
-  /// The resolved path.
+  /// The resolved path; in SSH mode always the store the ForceCommand names.
   var path: String {
-    StoreLocation.resolve(store, environment: ProcessInfo.processInfo.environment)
+    if let session = CallerSession.current { return session.storePath }
+    return StoreLocation.resolve(store, environment: ProcessInfo.processInfo.environment)
   }
 }
 

@@ -155,3 +155,28 @@ import WardModel
     }
   }
 }
+
+@Suite struct OperatorColorTests {
+  @Test func colorAcceptsTheConsoleValuesIncludingBareNumbers() throws {
+    let file = try OperatorsFile.parse(
+      """
+      operators:
+        - {name: a, users: [a], tenants: ['*'], color: 256}
+        - {name: b, users: [b], tenants: ['*'], color: never}
+        - {name: c, users: [c], tenants: ['*']}
+      """, path: "f")
+    #expect(file.operators.map(\.color) == ["256", "never", nil])
+  }
+
+  @Test func anUnknownColorIsRefusedWithItsPlace() {
+    do {
+      _ = try OperatorsFile.parse(
+        "operators: [{name: a, users: [a], tenants: ['*'], color: rainbow}]", path: "f")
+      Issue.record("accepted color: rainbow")
+    } catch {
+      #expect(
+        error.description
+          == "f: operators[0].color: expected one of auto, never, 16, 256, truecolor")
+    }
+  }
+}

@@ -145,14 +145,14 @@ import WardUI
       Ward Overview                                                                    READ-ONLY  data as of 2025-11-24 11:00Z
         TENANT     SCORE ▲  FNS  CRIT  HIGH   MED   LOW INVK SURF COLD  INJ DEPS  MON FRNS  DOS SECR XTEN INV 7D  COST 7D ALRT
       ▶ acme            48    2    ■1    ▲2    ◆1     ·   ■1    ·    ·    ·   ▲1   ◆1    ·    ·   ▲1    · ▁▁▁▁▁█▇ ▇█▇▇█▇▇    1
-        globex          91    1     ·     ·     ·    ▽1    ·    ·    ·    ·    ·   ▽1    ·    ·    ·    · ▁▁▁▁▁██ ███████    0
-      = TOTAL (2)       57    3    ■1    ▲2    ◆1    ▽1   ■1    ·    ·    ·   ▲1   ◆2    ·    ·   ▲1    · ▁▁▁▁▁█▇ ▇██▇██▇    1
+        globex          91    1     ·     ·     ·    ▽1    ·    ·    ·    ·    ·   ▽1    ·    ·    ·    · ▁▁▁▁▁██ ███████    1
+      = TOTAL (2)       57    3    ■1    ▲2    ◆1    ▽1   ■1    ·    ·    ·   ▲1   ◆2    ·    ·   ▲1    · ▁▁▁▁▁█▇ ▇██▇██▇    2
+
+        ▶ acme · score 48 · open C1 H2 M1 · most: insecure invocation · alerts 7d: 1 · accounts 111111111111
 
         score = 100 / (1 + W/F/10); W = 10 crit + 5 high + 2 med + 1 low open findings, F = functions
+        ALRT: alerts going on in the last 7 days
         matrix: open findings per category, glyph = worst severity: ■ critical  ▲ high  ◆ medium  ▽ low  ○ info
-
-
-
 
 
 

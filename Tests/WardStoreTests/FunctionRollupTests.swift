@@ -127,14 +127,14 @@ import WardModel
     try Self.churn(store, seed: seed, steps: 200) {
       let open = raw.rows(
         """
-        SELECT function_arn, SUM(severity = 0), SUM(severity = 1), SUM(severity = 2),
-          SUM(severity = 3), SUM(severity = 4)
+        SELECT function_arn, tenant_id, SUM(severity = 0), SUM(severity = 1),
+          SUM(severity = 2), SUM(severity = 3), SUM(severity = 4)
         FROM findings WHERE function_arn IS NOT NULL
           AND state IN ('new', 'acknowledged', 'in-progress')
-        GROUP BY function_arn ORDER BY function_arn
+        GROUP BY function_arn, tenant_id ORDER BY function_arn, tenant_id
         """)
       #expect(
-        raw.rows("SELECT * FROM function_open_findings ORDER BY function_arn") == open)
+        raw.rows("SELECT * FROM function_open_findings ORDER BY function_arn, tenant_id") == open)
       let window = try Self.consoleWindow(store)
       let bounds = try store.connection.withDatabase { try FunctionRollup(db: $0).bounds() }
       #expect(bounds == window, "the rollup covers the console's window")

@@ -124,7 +124,8 @@ public struct ConsoleDataSource: Sendable {
     for row in try store.costs(filter: CostFilter(from: days[0], to: clock.costEnd)) {
       cost[row.tenant, default: [:]][row.day, default: 0] += row.amount
     }
-    let alerts = try store.activeAlertCounts(now: clock.now)
+    // Active, or ended within the last 7 days: an incident from yesterday still matters.
+    let alerts = try store.activeAlertCounts(now: clock.now, since: clock.now - 7 * 86_400)
     return try store.tenants().map { t in
       TenantOverview(
         summary: t,

@@ -41,12 +41,25 @@ public struct ConsoleOptions: Sendable {
   }
 }
 
+/// Why ``ConsoleRunner/run(store:options:terminal:)`` returned.
+public enum ConsoleExit: Sendable, Hashable {
+  /// The operator quit.
+  case quit
+  /// No key arrived for ``ConsoleOptions/idleTimeoutSeconds``.
+  case idleTimeout(seconds: Int)
+}
+
 /// The terminal loop: read a key (or time out), update, draw; poll `data_version` about
 /// once a second.
 public enum ConsoleRunner {
-  /// Runs the console until the operator quits. The terminal must already be open; the
-  /// caller restores it afterwards.
-  public static func run(store: PostureStore, options: ConsoleOptions, terminal: ConsoleTerminal) {
+  /// Runs the console until the operator quits or, with
+  /// ``ConsoleOptions/idleTimeoutSeconds``, until no key arrived for that long. The
+  /// terminal must already be open; the caller restores it afterwards (and prints a
+  /// message for an idle timeout).
+  @discardableResult
+  public static func run(store: PostureStore, options: ConsoleOptions, terminal: ConsoleTerminal)
+    -> ConsoleExit
+  {
     let (theme, themeError) = options.themes.loadOrFallback(options.themeName)
     terminal.theme = theme
     let state = ConsoleState(
@@ -64,10 +77,17 @@ public enum ConsoleRunner {
       engine.send(.themeFailed("theme: \(themeError) (using the built-in theme)"))
     }
     var lastPoll = Date()
+    var lastKey = Date()
     terminal.draw(engine.render(glyphs: terminal.glyphs))
     while !engine.shouldQuit {
       let key = terminal.readKey(timeoutMs: 250)
+      if let idle = options.idleTimeoutSeconds, key == nil,
+        Date().timeIntervalSince(lastKey) >= Double(idle)
+      {
+        return .idleTimeout(seconds: idle)
+      }
       if let key {
+        lastKey = Date()
         if key == .resize {
           engine.send(.resize(width: terminal.width, height: terminal.height))
         } else {
@@ -85,5 +105,6 @@ public enum ConsoleRunner {
       if engine.shouldQuit { break }
       terminal.draw(engine.render(glyphs: terminal.glyphs))
     }
+    return .quit
   }
 }

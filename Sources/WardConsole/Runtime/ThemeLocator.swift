@@ -1,9 +1,10 @@
 import Foundation
 import WardUI
 
-/// Finds theme files: `--themes-dir`, then `$WARD_THEMES`, then `themes/` next to the
-/// executable and in its `../share/ward/themes`, then the repository's `themes/` (found
-/// from this source file's path, for `swift run` and tests).
+/// Finds theme files: `--themes-dir`, then WardUI's standard search
+/// (``Theme/searchDirectories(env:executablePath:)``: `$WARD_THEMES_DIR`,
+/// `$XDG_CONFIG_HOME/ward/themes`, `<prefix>/share/ward/themes`, `./themes`), then the
+/// repository's `themes/` (found from this source file's path, for `swift run` and tests).
 public struct ThemeLocator: Sendable, Hashable {
   /// Folders searched, first match wins.
   public var directories: [URL]
@@ -17,13 +18,11 @@ public struct ThemeLocator: Sendable, Hashable {
   ) {
     var dirs: [URL] = []
     if let explicitDirectory { dirs.append(URL(fileURLWithPath: explicitDirectory)) }
-    if let env = environment["WARD_THEMES"], !env.isEmpty { dirs.append(URL(fileURLWithPath: env)) }
-    if let executablePath {
-      let bin = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent()
-      dirs.append(bin.appendingPathComponent("themes"))
-      dirs.append(bin.appendingPathComponent("../share/ward/themes").standardizedFileURL)
-    }
+    dirs += Theme.searchDirectories(
+      env: environment,
+      executablePath: executablePath.map {
+        URL(fileURLWithPath: $0).resolvingSymlinksInPath().path
+      })
     // Sources/WardConsole/Runtime/ThemeLocator.swift -> repository root.
     let root = URL(fileURLWithPath: sourceFile ?? Self.thisFile).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -281,6 +281,8 @@ public struct FindingsScreen: ScreenModel {
     let what: String
     switch e.kind {
     case .note: what = "note"
+    // A finding's history never holds session events (they name no finding).
+    case .session: what = e.reason ?? "session"
     case .state:
       what =
         (e.from.map { $0.rawValue + " → " } ?? "created ") + e.to.rawValue

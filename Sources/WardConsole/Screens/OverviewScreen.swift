@@ -151,7 +151,7 @@ public struct OverviewScreen: ScreenModel {
       let counts = summary.openByCategory[category] ?? [:]
       let total = counts.values.reduce(0, +)
       if let worst = RenderKit.worst(counts) {
-        cells.append(RenderKit.severityCount(total, worst, glyphs: glyphs))
+        cells.append(RenderKit.severityCount(total, worst, glyphs: glyphs, width: 4))
       } else {
         cells.append(TableCell(glyphs.isASCII ? "." : "·", role: .muted))
       }
@@ -164,6 +164,24 @@ public struct OverviewScreen: ScreenModel {
     }
     cells.append(TableCell(String(alerts), role: alerts > 0 ? .warn : .muted))
     return cells
+  }
+
+  /// One line naming the selected tenant in full: labels, accounts, score, open findings
+  /// (letters, not colour), the category with the most open findings, alerts.
+  static func selectionLine(_ row: TenantOverview) -> String {
+    let s = row.summary
+    var parts = [s.name]
+    let labels = ["company", "business_unit", "owner", "tier"].compactMap { s.labels[$0] }
+    if !labels.isEmpty { parts[0] += " (" + labels.joined(separator: ", ") + ")" }
+    parts.append("score \(row.score)")
+    parts.append("open " + RenderKit.severitySummary(s.openBySeverity))
+    let busiest = s.openByCategory.max { a, b in
+      (a.value.values.reduce(0, +), b.key) < (b.value.values.reduce(0, +), a.key)
+    }
+    if let busiest { parts.append("most: \(busiest.key.title.lowercased())") }
+    if row.activeAlerts > 0 { parts.append("alerts 7d: \(row.activeAlerts)") }
+    if !s.accounts.isEmpty { parts.append("accounts " + s.accounts.joined(separator: ", ")) }
+    return parts.joined(separator: " · ")
   }
 
   /// The totals across tenants as one summary.
@@ -238,8 +256,16 @@ public struct OverviewScreen: ScreenModel {
       canvas.put(text: "=", at: Point(x: body.x, y: y), style: Style(role: .header))
       y += 2
     }
+    // The selected tenant in full: names are cut to fit the table, never here.
+    if y < body.maxY, shown.indices.contains(cursor) {
+      canvas.put(
+        text: "\(glyphs.isASCII ? ">" : "▶") " + Self.selectionLine(shown[cursor]),
+        at: Point(x: body.x + 2, y: y), style: Style(role: .text), maxWidth: body.width - 2)
+      y += 2
+    }
     let legend = [
       "score = 100 / (1 + W/F/10); W = 10 crit + 5 high + 2 med + 1 low open findings, F = functions",
+      "ALRT: alerts going on in the last 7 days",
       "matrix: open findings per category, glyph = worst severity: "
         + Severity.worstFirst.map { "\(glyphs.severityGlyph($0.rawValue)) \($0.rawValue)" }.joined(
           separator: "  "),

@@ -54,11 +54,18 @@ enum RenderKit {
   }
 
   /// `■3` style text of one severity count, or `·`/`.` for none.
-  static func severityCount(_ n: Int, _ severity: Severity, glyphs: GlyphSet) -> TableCell {
+  /// A glyph plus a compact count. With `width`, a count that would not fit beside the glyph
+  /// is rounded to whole units (`1.3k` becomes `1k`) rather than cut to an ellipsis.
+  static func severityCount(_ n: Int, _ severity: Severity, glyphs: GlyphSet, width: Int? = nil)
+    -> TableCell
+  {
     guard n > 0 else { return TableCell(glyphs.isASCII ? "." : "·", role: .muted) }
+    var count = Format.count(n)
+    if let width, count.count + 1 > width, n >= 1000 {
+      count = n >= 1_000_000 ? "\(n / 1_000_000)M" : "\(n / 1000)k"
+    }
     return TableCell(
-      String(glyphs.severityGlyph(severity.rawValue)) + Format.count(n),
-      role: .severity(severity.rawValue))
+      String(glyphs.severityGlyph(severity.rawValue)) + count, role: .severity(severity.rawValue))
   }
 
   /// Compact `C3 H12 M4` text of open findings, worst first (letters, never colour alone).

@@ -43,6 +43,16 @@ public struct JSONValue: Sendable {
     }
   }
 
+  /// Calls `body` with the raw UTF-8 bytes of a string node that has no escapes (nil for
+  /// other nodes), so hot paths such as timestamps skip building a String.
+  @inline(__always) func withPlainStringBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+    let r = record
+    guard r.kind == .string, r.flags & 1 == 0 else { return nil }
+    return doc.bytes.withUnsafeBufferPointer { p in
+      body(UnsafeBufferPointer(rebasing: p[Int(r.start)..<Int(r.end)]))
+    }
+  }
+
   /// Whether this string node equals `key` (compared without decoding when possible).
   @inline(__always) func stringEquals(_ key: String) -> Bool {
     let r = record

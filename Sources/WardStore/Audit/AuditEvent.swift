@@ -21,6 +21,10 @@ public enum AuditKind: String, Sendable, Hashable, Codable {
   case state
   /// A note was added; the state is unchanged (`from == to`).
   case note
+  /// An operator's console session started or ended (see ``SessionRecord``). The finding
+  /// id is empty, `from` is nil and `to` is `new` (unused); `reason` is `session start` or
+  /// `session end` and `note` carries TERM, window size and, at the end, the duration.
+  case session
 }
 
 /// One row of the append-only, hash-chained audit log.
