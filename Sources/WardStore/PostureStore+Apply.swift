@@ -37,6 +37,7 @@ extension PostureStore {
           writer.summary.record(.findings, try findings.write(f, tenantId: tenant))
         }
         try writer.applyAlerts(batch.alerts)
+        try FunctionRollup(db: db).update(.init(batch: batch, summary: writer.summary))
         return writer.summary
       }
     }
@@ -76,6 +77,9 @@ extension PostureStore {
           writer.summary[.findings].resolved += 1
         }
         try writer.applyAlerts(alerts)
+        var touched = FunctionRollup.Touched()
+        touched.arns = Set(alerts.compactMap(\.functionArn))
+        try FunctionRollup(db: db).update(touched)
         return writer.summary
       }
     }

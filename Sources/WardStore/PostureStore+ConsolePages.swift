@@ -76,83 +76,99 @@ extension PostureStore {
 
   /// Rows `offset ..< offset+limit` of the function table sorted by `sort` (ties by tenant,
   /// name, ARN).
+  ///
+  /// When `window` is the one the per-function rollups cover (the 24 h and 30 days ending
+  /// at the store's newest metric hour and cost day, as the console's clock derives them
+  /// for an unscoped store), this reads the rollups; otherwise it aggregates from scratch
+  /// with the same definitions.
   public func functionTable(
     filter: FunctionFilter = FunctionFilter(), sort: FunctionSortKey = .name,
     ascending: Bool = true, window: FunctionTableWindow, offset: Int, limit: Int
   ) throws -> [FunctionTableRow] {
     try connection.withDatabase { db in
       try db.transaction(write: false) {
-        let where_ = functionWhere(filter)
-        let direction = ascending ? "ASC" : "DESC"
-        let order: String =
-          switch sort {
-          case .name: "f.name \(direction)"
-          case .tenant: "t.name \(direction)"
-          case .region: "f.region \(direction)"
-          case .runtime: "COALESCE(f.runtime, '') \(direction)"
-          case .findings: "COALESCE(fc.weight, 0) \(direction)"
-          case .invocations: "inv \(direction)"
-          case .errors: "err \(direction)"
-          case .cost: "COALESCE(c.cost, 0) \(direction)"
-          case .lastAlert: "COALESCE(la.last_alert, 0) \(direction)"
-          }
-        let open = TriageState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }
-          .joined(separator: ", ")
-        let sql = """
-          SELECT f.name, t.name, f.region, f.arn, f.runtime,
-            COALESCE(fc.c4, 0), COALESCE(fc.c3, 0), COALESCE(fc.c2, 0), COALESCE(fc.c1, 0),
-            COALESCE(fc.c0, 0),
-            COALESCE((SELECT SUM(x.invocations) FROM metrics x
-              WHERE x.function_id = k.id AND x.hour >= ? AND x.hour < ?), 0) AS inv,
-            COALESCE((SELECT SUM(x.errors) FROM metrics x
-              WHERE x.function_id = k.id AND x.hour >= ? AND x.hour < ?), 0) AS err,
-            c.cost, la.last_alert
-          FROM functions f JOIN tenants t ON t.id = f.tenant_id
-          LEFT JOIN (
-            SELECT tenant_id, function_arn,
-              SUM(CASE WHEN severity = 4 THEN 1 ELSE 0 END) AS c4,
-              SUM(CASE WHEN severity = 3 THEN 1 ELSE 0 END) AS c3,
-              SUM(CASE WHEN severity = 2 THEN 1 ELSE 0 END) AS c2,
-              SUM(CASE WHEN severity = 1 THEN 1 ELSE 0 END) AS c1,
-              SUM(CASE WHEN severity = 0 THEN 1 ELSE 0 END) AS c0,
-              SUM(CASE severity WHEN 4 THEN 1000 WHEN 3 THEN 100 WHEN 2 THEN 10
-                WHEN 1 THEN 1 ELSE 0 END) AS weight
-            FROM findings WHERE function_arn IS NOT NULL AND state IN (\(open))
-            GROUP BY tenant_id, function_arn
-          ) fc ON fc.function_arn = f.arn AND fc.tenant_id = f.tenant_id
-          LEFT JOIN function_keys k ON k.arn = f.arn
-          LEFT JOIN (
-            SELECT tenant_id, function, SUM(amount) AS cost FROM costs
-            WHERE function <> '' AND day >= ? AND day < ? GROUP BY tenant_id, function
-          ) c ON c.tenant_id = f.tenant_id AND (c.function = f.name OR c.function = f.arn)
-          LEFT JOIN (
-            SELECT tenant_id, function_arn, MAX(start_at) AS last_alert FROM alerts
-            WHERE function_arn IS NOT NULL GROUP BY tenant_id, function_arn
-          ) la ON la.function_arn = f.arn AND la.tenant_id = f.tenant_id\(where_.sql)
-          ORDER BY \(order), t.name, f.name, f.arn LIMIT ? OFFSET ?
-          """
-        let binds: [SQLValue] =
-          [
-            .integer(window.metricsFrom), .integer(window.metricsTo),
-            .integer(window.metricsFrom), .integer(window.metricsTo), .integer(window.costFrom),
-            .integer(window.costTo),
-          ] + where_.binds + [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
-        return try db.prepare(sql).rows(binds) { s in
-          var counts: [Severity: Int] = [:]
-          for (index, severity) in Severity.worstFirst.enumerated() {
-            let n = s.int(Int32(5 + index))
-            if n > 0 { counts[severity] = n }
-          }
-          return FunctionTableRow(
-            name: s.text(0), tenant: s.text(1), region: s.text(2), arn: s.text(3),
-            runtime: s.optionalText(4), openBySeverity: counts, invocations: s.double(10),
-            errors: s.double(11), cost: s.optionalDouble(12), lastAlert: s.optionalInt64(13))
-        }
+        let fromRollup = try FunctionRollup(db: db).bounds() == window
+        return try functionTable(
+          db, fromRollup: fromRollup, filter: filter, sort: sort, ascending: ascending,
+          window: window, offset: offset, limit: limit)
       }
     }
   }
 
-  private func findingWhere(_ filter: FindingFilter) -> SQLFilter {
+  /// The function table from the rollups or, with `fromRollup` false, aggregated from
+  /// scratch for `window` (tests compare the two).
+  func functionTable(
+    _ db: Database, fromRollup: Bool, filter: FunctionFilter, sort: FunctionSortKey,
+    ascending: Bool, window: FunctionTableWindow, offset: Int, limit: Int
+  ) throws -> [FunctionTableRow] {
+    let where_ = functionWhere(filter)
+    let direction = ascending ? "ASC" : "DESC"
+    let order: String =
+      switch sort {
+      case .name: "f.name \(direction)"
+      case .tenant: "t.name \(direction)"
+      case .region: "f.region \(direction)"
+      case .runtime: "COALESCE(f.runtime, '') \(direction)"
+      case .findings: "COALESCE(o.c4 * 1000 + o.c3 * 100 + o.c2 * 10 + o.c1, 0) \(direction)"
+      case .invocations: "COALESCE(a.invocations, 0) \(direction)"
+      case .errors: "COALESCE(a.errors, 0) \(direction)"
+      case .cost: "COALESCE(a.cost, 0) \(direction)"
+      case .lastAlert: "COALESCE(a.last_alert, 0) \(direction)"
+      }
+    let sources: (prefix: String, open: String, activity: String)
+    var binds: [SQLValue] = []
+    if fromRollup {
+      sources = ("", "function_open_findings", "function_activity")
+    } else {
+      let open = FunctionRollupSchema.openStates
+      sources = (
+        """
+        WITH w AS (SELECT ? AS metrics_from, ? AS metrics_to, ? AS cost_from, ? AS cost_to),
+        open_now (function_arn, tenant_id, c0, c1, c2, c3, c4) AS (
+          SELECT function_arn, tenant_id,
+            \((0...4).map { "SUM(severity = \($0))" }.joined(separator: ", "))
+          FROM findings WHERE function_arn IS NOT NULL AND state IN (\(open))
+          GROUP BY function_arn, tenant_id),
+        activity_now (function_arn, invocations, errors, cost, last_alert) AS (
+          SELECT f.arn, \(FunctionRollupSchema.activityColumns)
+          FROM functions f CROSS JOIN w LEFT JOIN function_keys k ON k.arn = f.arn)
+
+        """, "open_now", "activity_now"
+      )
+      binds = [
+        .integer(window.metricsFrom), .integer(window.metricsTo), .integer(window.costFrom),
+        .integer(window.costTo),
+      ]
+    }
+    let sql = """
+      \(sources.prefix)SELECT f.name, t.name, f.region, f.arn, f.runtime,
+        COALESCE(o.c4, 0), COALESCE(o.c3, 0), COALESCE(o.c2, 0), COALESCE(o.c1, 0),
+        COALESCE(o.c0, 0), COALESCE(a.invocations, 0), COALESCE(a.errors, 0), a.cost,
+        a.last_alert
+      FROM functions f JOIN tenants t ON t.id = f.tenant_id
+      LEFT JOIN \(sources.open) o ON o.function_arn = f.arn AND o.tenant_id = f.tenant_id
+      LEFT JOIN \(sources.activity) a ON a.function_arn = f.arn\(where_.sql)
+      ORDER BY \(order), t.name, f.name, f.arn LIMIT ? OFFSET ?
+      """
+    binds += where_.binds + [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
+    return try db.prepare(sql).rows(binds) { s in
+      var counts: [Severity: Int] = [:]
+      for (index, severity) in Severity.worstFirst.enumerated() {
+        let n = s.int(Int32(5 + index))
+        if n > 0 { counts[severity] = n }
+      }
+      return FunctionTableRow(
+        name: s.text(0), tenant: s.text(1), region: s.text(2), arn: s.text(3),
+        runtime: s.optionalText(4), openBySeverity: counts, invocations: s.double(10),
+        errors: s.double(11), cost: s.optionalDouble(12), lastAlert: s.optionalInt64(13))
+    }
+  }
+
+  /// The findings filter. With `inRankOrder`, the state term is kept off the state index
+  /// (`+x.state`), so a page sorted worst first walks `findings_by_rank` and stops after
+  /// `offset + limit` rows instead of sorting every match (the open states are most of a
+  /// store).
+  private func findingWhere(_ filter: FindingFilter, inRankOrder: Bool = false) -> SQLFilter {
     var where_ = SQLFilter()
     where_.tenants("x.tenant_id", scope: scope, names: filter.tenants)
     if let function = filter.function {
@@ -166,7 +182,9 @@ extension PostureStore {
     where_.oneOf("x.category", filter.categories.map { $0.sorted().map { .text($0.rawValue) } })
     where_.oneOf(
       "x.severity", filter.severities.map { $0.sorted().map { .integer(Int64($0.rank)) } })
-    where_.oneOf("x.state", filter.states.map { $0.map(\.rawValue).sorted().map { .text($0) } })
+    where_.oneOf(
+      inRankOrder ? "+x.state" : "x.state",
+      filter.states.map { $0.map(\.rawValue).sorted().map { .text($0) } })
     where_.oneOf("x.source", filter.sources.map { $0.sorted().map { .text($0) } })
     if let text = filter.text, !text.isEmpty {
       let pattern = SQLValue.text(likePattern(containing: text))
@@ -192,7 +210,7 @@ extension PostureStore {
     ascending: Bool = false, offset: Int, limit: Int
   ) throws -> [FindingRow] {
     try connection.withDatabase { db in
-      let where_ = findingWhere(filter)
+      let where_ = findingWhere(filter, inRankOrder: sort == .severity && !ascending)
       let direction = ascending ? "ASC" : "DESC"
       let order: String =
         switch sort {
@@ -204,11 +222,15 @@ extension PostureStore {
         case .source: "x.source \(direction)"
         case .title: "x.title \(direction)"
         }
+      // The tie-break alone when it is the sort: a repeated `x.severity` term makes SQLite
+      // sort the rank index's output again ("temp b-tree for right part of ORDER BY").
+      let tieBreak = "x.severity DESC, x.last_seen DESC, x.id"
+      let orderBy = sort == .severity && !ascending ? tieBreak : "\(order), \(tieBreak)"
       return try db.prepare(
         """
         SELECT \(Self.findingRowColumns)
         FROM findings x JOIN tenants t ON t.id = x.tenant_id\(where_.sql)
-        ORDER BY \(order), x.severity DESC, x.last_seen DESC, x.id LIMIT ? OFFSET ?
+        ORDER BY \(orderBy) LIMIT ? OFFSET ?
         """
       ).rows(
         where_.binds + [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))],
