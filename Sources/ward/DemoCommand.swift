@@ -111,27 +111,46 @@ enum DemoStore {
   }
 
   /// A digest of the dataset's file list (path, size, modification time) and of this binary,
-  /// so the cache is rebuilt when either changes.
+  /// so the cache is rebuilt when either changes. Walks with readdir/lstat: Foundation's
+  /// per-file attribute dictionaries made this most of `ward demo`'s start-up.
   static func fingerprint(_ dataDirectory: String) throws -> String {
-    var hasher = SHA256()
-    let fm = FileManager.default
-    guard let walker = fm.enumerator(atPath: dataDirectory) else {
+    var entries: [String] = []
+    guard walk(dataDirectory, relative: "", into: &entries) else {
       throw ValidationError("\(dataDirectory): cannot read the demo dataset")
     }
-    var entries: [String] = []
-    for case let relative as String in walker {
-      let attrs = try fm.attributesOfItem(atPath: dataDirectory + "/" + relative)
-      guard attrs[.type] as? FileAttributeType == .typeRegular else { continue }
-      let size = attrs[.size] as? Int ?? 0
-      let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-      entries.append("\(relative)\t\(size)\t\(mtime)")
-    }
+    var hasher = SHA256()
     for entry in entries.sorted() { hasher.update(data: Data((entry + "\n").utf8)) }
     let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-    if let attrs = try? fm.attributesOfItem(atPath: exe) {
-      let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-      hasher.update(data: Data("binary\t\(attrs[.size] as? Int ?? 0)\t\(mtime)".utf8))
+    var st = stat()
+    if stat(exe, &st) == 0 {
+      hasher.update(
+        data: Data("binary\t\(st.st_size)\t\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)".utf8))
     }
     return hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// Appends `relative-path<TAB>size<TAB>mtime` for every regular file under `directory`.
+  private static func walk(_ directory: String, relative: String, into entries: inout [String])
+    -> Bool
+  {
+    guard let dir = opendir(directory) else { return false }
+    defer { closedir(dir) }
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+      }
+      if name == "." || name == ".." { continue }
+      let path = directory + "/" + name
+      let rel = relative.isEmpty ? name : relative + "/" + name
+      var st = stat()
+      guard lstat(path, &st) == 0 else { continue }
+      switch st.st_mode & S_IFMT {
+      case S_IFDIR: _ = walk(path, relative: rel, into: &entries)
+      case S_IFREG:
+        entries.append("\(rel)\t\(st.st_size)\t\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)")
+      default: continue
+      }
+    }
+    return true
   }
 }
