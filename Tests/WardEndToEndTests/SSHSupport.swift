@@ -176,30 +176,3 @@ struct SSHTestError: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
 }
-
-/// Runs `path` with `arguments` (stdin, stdout and stderr on /dev/null) and waits for it;
-/// returns its exit status, or -1 when it could not start.
-func spawnAndWait(_ path: String, _ arguments: [String]) -> Int32 {
-  var actions = posix_spawn_file_actions_t()
-  posix_spawn_file_actions_init(&actions)
-  defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-  let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-  defer { argv.forEach { free($0) } }
-  // The test runner's threads block signals; a tmux server (and the ssh clients it starts)
-  // would inherit that mask and never notice SIGCHLD or SIGTERM.
-  var attributes = posix_spawnattr_t()
-  posix_spawnattr_init(&attributes)
-  defer { posix_spawnattr_destroy(&attributes) }
-  var empty = sigset_t()
-  sigemptyset(&empty)
-  posix_spawnattr_setsigmask(&attributes, &empty)
-  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-  var pid: pid_t = 0
-  guard posix_spawn(&pid, path, &actions, &attributes, argv, environ) == 0 else { return -1 }
-  var status: Int32 = 0
-  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-  return (status >> 8) & 0xFF
-}

@@ -99,21 +99,3 @@ struct TmuxSession {
     try? FileManager.default.removeItem(atPath: socket + ".log")
   }
 }
-
-/// Runs a program with posix_spawn, stdin from /dev/null and output to `outputPath`, and
-/// waits for it with waitpid. Returns its exit status (or -1).
-func spawnAndWait(_ path: String, _ arguments: [String], outputPath: String) -> Int32 {
-  var actions = posix_spawn_file_actions_t()
-  posix_spawn_file_actions_init(&actions)
-  defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-  posix_spawn_file_actions_adddup2(&actions, 1, 2)
-  let argv = ([path] + arguments).map { strdup($0) } + [nil]
-  defer { for p in argv { free(p) } }
-  var pid: pid_t = 0
-  guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return -1 }
-  var status: Int32 = 0
-  while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-  return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
-}
