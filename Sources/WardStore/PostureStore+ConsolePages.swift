@@ -168,7 +168,7 @@ extension PostureStore {
   /// (`+x.state`), so a page sorted worst first walks `findings_by_rank` and stops after
   /// `offset + limit` rows instead of sorting every match (the open states are most of a
   /// store).
-  private func findingWhere(_ filter: FindingFilter, inRankOrder: Bool = false) -> SQLFilter {
+  func findingWhere(_ filter: FindingFilter, inRankOrder: Bool = false) -> SQLFilter {
     var where_ = SQLFilter()
     where_.tenants("x.tenant_id", scope: scope, names: filter.tenants)
     if let function = filter.function {

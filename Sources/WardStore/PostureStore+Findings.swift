@@ -12,27 +12,7 @@ extension PostureStore {
   ) throws -> Page<FindingRow> {
     try connection.withDatabase { db in
       try db.transaction(write: false) {
-        var where_ = SQLFilter()
-        where_.tenants("x.tenant_id", scope: scope, names: filter.tenants)
-        if let function = filter.function {
-          if function.hasPrefix("arn:") {
-            where_.add("x.function_arn = ?", [.text(function)])
-          } else {
-            where_.add(
-              "x.function_arn IN (SELECT arn FROM functions WHERE name = ?)", [.text(function)])
-          }
-        }
-        where_.oneOf("x.category", filter.categories.map { $0.sorted().map { .text($0.rawValue) } })
-        where_.oneOf(
-          "x.severity", filter.severities.map { $0.sorted().map { .integer(Int64($0.rank)) } })
-        where_.oneOf(
-          "x.state", filter.states.map { $0.map(\.rawValue).sorted().map { .text($0) } })
-        where_.oneOf("x.source", filter.sources.map { $0.sorted().map { .text($0) } })
-        if let text = filter.text, !text.isEmpty {
-          let pattern = SQLValue.text(likePattern(containing: text))
-          where_.add(
-            "(x.title LIKE ? ESCAPE '\\' OR x.resource LIKE ? ESCAPE '\\')", [pattern, pattern])
-        }
+        var where_ = findingWhere(filter)
         if let after, after.values.count == 3 {
           let (sev, seen, id) = (after.values[0], after.values[1], after.values[2])
           where_.add(
