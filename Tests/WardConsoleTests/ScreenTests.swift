@@ -99,7 +99,7 @@ import WardUI
     let first = try #require(c.line(containing: "Errors 9"))
     #expect(first.hasPrefix("▶ 2025-11-24 09:00 ▲ HIGH acme"))
     #expect(
-      c.line(containing: "Invocations 5x")?.contains("2025-11-21 11:00 ◆ MEDI globex") == true)
+      c.line(containing: "Invocations 5x")?.contains("2025-11-21 11:00 ◆ MED  globex") == true)
   }
 
   @Test(arguments: sizes) func costs(width: Int, height: Int) throws {

@@ -91,8 +91,7 @@ public struct AlertsScreen: ScreenModel {
         TableCell(showDay ? day : "", role: .header),
         TableCell(String(RenderKit.minute(a.start).suffix(5))),
         TableCell(
-          String(glyphs.severityGlyph(a.severity.rawValue)) + " "
-            + String(a.severity.rawValue.prefix(4)).uppercased(),
+          RenderKit.severityShort(a.severity, glyphs: glyphs),
           role: .severity(a.severity.rawValue)),
         TableCell(row.tenant),
         TableCell(a.functionArn.map { ARN($0)?.lambdaFunctionName ?? $0 } ?? "(account)"),

@@ -210,8 +210,7 @@ public struct FindingsScreen: ScreenModel {
     let rows = visible.map { _, f -> [TableCell] in
       var cells = [
         TableCell(
-          String(glyphs.severityGlyph(f.severity.rawValue)) + " "
-            + String(f.severity.rawValue.prefix(4)).uppercased(),
+          RenderKit.severityShort(f.severity, glyphs: glyphs),
           role: .severity(f.severity.rawValue)),
         TableCell(f.tenant), TableCell(f.category.rawValue), TableCell(f.title),
         TableCell(f.state.rawValue, role: .state(f.state.rawValue)),

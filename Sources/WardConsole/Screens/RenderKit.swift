@@ -111,6 +111,12 @@ enum RenderKit {
     String(glyphs.severityGlyph(s.rawValue)) + " " + s.rawValue.uppercased()
   }
 
+  /// Severity in a narrow column: glyph plus the short label (`■ CRIT`, `◆ MED`), the
+  /// same words the table headers use.
+  static func severityShort(_ s: Severity, glyphs: GlyphSet) -> String {
+    Badge.severity(s.rawValue, glyphs: glyphs).text
+  }
+
   /// Visible rows of a table drawn in a rect of `height` with a header row.
   static func tableRows(_ height: Int) -> Int { max(1, height - 1) }
 }
