@@ -74,3 +74,20 @@ public struct PagedList<Row: Sendable & Hashable>: Sendable, Hashable {
     (scroll..<min(total, scroll + max(0, count))).compactMap { i in row(at: i).map { (i, $0) } }
   }
 }
+
+extension PagedList {
+  /// Applies a cursor-movement action (up, down, page up/down, top, bottom); returns false
+  /// for any other action, so list screens share one keymap for moving.
+  public mutating func applyMovement(_ action: ActionID, visibleRows rows: Int) -> Bool {
+    switch action {
+    case .up: move(by: -1, visibleRows: rows)
+    case .down: move(by: 1, visibleRows: rows)
+    case .pageUp: move(by: -rows, visibleRows: rows)
+    case .pageDown: move(by: rows, visibleRows: rows)
+    case .top: moveTo(0, visibleRows: rows)
+    case .bottom: moveTo(total - 1, visibleRows: rows)
+    default: return false
+    }
+    return true
+  }
+}

@@ -44,12 +44,8 @@ public struct AlertsScreen: ScreenModel {
   public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
     let rows = Self.visibleRows(context)
     switch action {
-    case .up: list.move(by: -1, visibleRows: rows)
-    case .down: list.move(by: 1, visibleRows: rows)
-    case .pageUp: list.move(by: -rows, visibleRows: rows)
-    case .pageDown: list.move(by: rows, visibleRows: rows)
-    case .top: list.moveTo(0, visibleRows: rows)
-    case .bottom: list.moveTo(list.total - 1, visibleRows: rows)
+    case .up, .down, .pageUp, .pageDown, .top, .bottom:
+      _ = list.applyMovement(action, visibleRows: rows)
     case .enter:
       guard let alert = list.selected?.alert else { return [] }
       guard let arn = alert.functionArn else {

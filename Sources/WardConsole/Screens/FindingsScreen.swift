@@ -149,12 +149,8 @@ public struct FindingsScreen: ScreenModel {
       return []
     }
     switch action {
-    case .up: list.move(by: -1, visibleRows: rows)
-    case .down: list.move(by: 1, visibleRows: rows)
-    case .pageUp: list.move(by: -rows, visibleRows: rows)
-    case .pageDown: list.move(by: rows, visibleRows: rows)
-    case .top: list.moveTo(0, visibleRows: rows)
-    case .bottom: list.moveTo(list.total - 1, visibleRows: rows)
+    case .up, .down, .pageUp, .pageDown, .top, .bottom:
+      _ = list.applyMovement(action, visibleRows: rows)
     case .nextPane, .previousPane, .enter:
       detailFocused = true
       return []

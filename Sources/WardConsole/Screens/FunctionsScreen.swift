@@ -61,12 +61,8 @@ public struct FunctionsScreen: ScreenModel {
   public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
     let rows = Self.visibleRows(context)
     switch action {
-    case .up: list.move(by: -1, visibleRows: rows)
-    case .down: list.move(by: 1, visibleRows: rows)
-    case .pageUp: list.move(by: -rows, visibleRows: rows)
-    case .pageDown: list.move(by: rows, visibleRows: rows)
-    case .top: list.moveTo(0, visibleRows: rows)
-    case .bottom: list.moveTo(list.total - 1, visibleRows: rows)
+    case .up, .down, .pageUp, .pageDown, .top, .bottom:
+      _ = list.applyMovement(action, visibleRows: rows)
     case .sort:
       let all = FunctionSortKey.allCases
       sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
