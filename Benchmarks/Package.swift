@@ -10,10 +10,17 @@ import PackageDescription
 let package = Package(
   name: "WardBenchmarks",
   platforms: [.macOS(.v13)],
+  dependencies: [
+    // WardStore hashes its audit chain with swift-crypto.
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0")
+  ],
   targets: [
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3"),
     .target(name: "WardModel", path: "Sources/WardModel"),
-    .target(name: "WardStore", dependencies: ["WardModel", "CSQLite"], path: "Sources/WardStore"),
+    .target(
+      name: "WardStore",
+      dependencies: ["WardModel", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+      path: "Sources/WardStore"),
     .executableTarget(
       name: "store-benchmark", dependencies: ["WardStore", "WardModel"],
       path: "Sources/StoreBenchmark"),
