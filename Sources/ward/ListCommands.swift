@@ -169,31 +169,43 @@ struct FindingsCommand: ParsableCommand {
   }
 }
 
-/// The finding filters shared by `findings`, `triage` and `export`.
-struct FindingFilterOptions: ParsableArguments {
+/// The finding selectors shared by `findings`, `export` and `triage` (everything but the
+/// state, which `triage` names `--in-state` because its `--state` is the new state).
+struct FindingSelectOptions: ParsableArguments {
   @Option(help: "Only these tenants (comma-separated or repeated).") var tenant: [String] = []
   @Option(help: "Only findings on this function (name or ARN).") var function: String?
   @Option(help: "Only these categories.") var category: [String] = []
   @Option(help: "Only these severities.") var severity: [String] = []
-  @Option(help: "Only these triage states.") var state: [String] = []
   @Option(help: "Only these sources (ward, securityhub, prowler, checkov).") var source: [String] =
     []
   @Option(help: "Only findings whose title or resource contains this text.") var text: String?
 
-  func filter() throws -> FindingFilter {
+  /// The store filter, with `states` parsed from the caller's own state option.
+  func filter(states: [String], option: String) throws -> FindingFilter {
     FindingFilter(
       tenants: commaSet(tenant), function: function,
       categories: try parseSet(category, option: "category", Category.self),
       severities: try parseSet(severity, option: "severity", Severity.self),
-      states: try parseSet(state, option: "state", TriageState.self),
+      states: try parseSet(states, option: option, TriageState.self),
       sources: commaSet(source), text: text)
   }
 
-  /// Whether any filter is set (bulk commands refuse to act on everything by accident).
+  /// Whether no selector is set (bulk commands refuse to act on everything by accident).
   var isEmpty: Bool {
-    tenant.isEmpty && function == nil && category.isEmpty && severity.isEmpty && state.isEmpty
-      && source.isEmpty && text == nil
+    tenant.isEmpty && function == nil && category.isEmpty && severity.isEmpty && source.isEmpty
+      && text == nil
   }
+}
+
+/// The finding filters of `findings` and `export`.
+struct FindingFilterOptions: ParsableArguments {
+  @OptionGroup var select: FindingSelectOptions
+  @Option(help: "Only these triage states.") var state: [String] = []
+
+  func filter() throws -> FindingFilter { try select.filter(states: state, option: "state") }
+
+  /// Whether any filter is set.
+  var isEmpty: Bool { select.isEmpty && state.isEmpty }
 }
 
 let findingKeys = [

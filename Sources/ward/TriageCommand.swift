@@ -164,28 +164,12 @@ struct TriageCommand: ParsableCommand {
 /// The triage filters: the `findings` filters with `--in-state` for the current state
 /// (`--state` is the new state).
 struct TriageFilterOptions: ParsableArguments {
-  @Option(help: "Only these tenants (comma-separated or repeated).") var tenant: [String] = []
-  @Option(help: "Only findings on this function (name or ARN).") var function: String?
-  @Option(help: "Only these categories.") var category: [String] = []
-  @Option(help: "Only these severities.") var severity: [String] = []
+  @OptionGroup var select: FindingSelectOptions
   @Option(help: "Only findings now in these triage states.") var inState: [String] = []
-  @Option(help: "Only these sources (ward, securityhub, prowler, checkov).") var source: [String] =
-    []
-  @Option(help: "Only findings whose title or resource contains this text.") var text: String?
 
-  func filter() throws -> FindingFilter {
-    FindingFilter(
-      tenants: commaSet(tenant), function: function,
-      categories: try parseSet(category, option: "category", Category.self),
-      severities: try parseSet(severity, option: "severity", Severity.self),
-      states: try parseSet(inState, option: "in-state", TriageState.self),
-      sources: commaSet(source), text: text)
-  }
+  func filter() throws -> FindingFilter { try select.filter(states: inState, option: "in-state") }
 
-  var isEmpty: Bool {
-    tenant.isEmpty && function == nil && category.isEmpty && severity.isEmpty && inState.isEmpty
-      && source.isEmpty && text == nil
-  }
+  var isEmpty: Bool { select.isEmpty && inState.isEmpty }
 }
 
 /// A one-line error for the user; exits 1 without a usage dump.

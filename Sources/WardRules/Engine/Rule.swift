@@ -40,6 +40,11 @@ public struct RuleHit: Sendable, Hashable {
     self.evidence = evidence
     self.severity = severity
   }
+
+  /// A hit listing every piece of evidence (joined by `; `), or nil when there is none.
+  public static func listing(_ evidence: [String]) -> RuleHit? {
+    evidence.isEmpty ? nil : RuleHit(evidence: evidence.joined(separator: "; "))
+  }
 }
 
 /// One function as a rule sees it: its inventory plus the scan-wide context.

@@ -42,8 +42,7 @@ struct UnknownAccountPrincipalRule: Rule {
         hits.append("account \(a) in \(st.evidenceText)")
       }
     }
-    guard !hits.isEmpty else { return nil }
-    return RuleHit(evidence: hits.joined(separator: "; "))
+    return .listing(hits)
   }
 }
 

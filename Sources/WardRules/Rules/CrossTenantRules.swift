@@ -55,8 +55,7 @@ struct PolicyOtherTenantRule: Rule {
         }
       }
     }
-    guard !hits.isEmpty else { return nil }
-    return RuleHit(evidence: hits.joined(separator: "; "))
+    return .listing(hits)
   }
 }
 
@@ -78,8 +77,7 @@ struct TriggerOtherTenantRule: Rule {
         hits.append("mapping \(t.id): \(t.sourceArn) (tenant \(owner))")
       }
     }
-    guard !hits.isEmpty else { return nil }
-    return RuleHit(evidence: hits.joined(separator: "; "))
+    return .listing(hits)
   }
 }
 
@@ -101,8 +99,7 @@ struct LayerOtherTenantRule: Rule {
         hits.append("layer \(l.arn) (tenant \(owner))")
       }
     }
-    guard !hits.isEmpty else { return nil }
-    return RuleHit(evidence: hits.joined(separator: "; "))
+    return .listing(hits)
   }
 }
 
@@ -123,8 +120,7 @@ struct SharedCredentialRule: Rule {
         hits.append("\(evidenceText(v)) also held by tenants \(others.joined(separator: ","))")
       }
     }
-    guard !hits.isEmpty else { return nil }
-    return RuleHit(evidence: hits.joined(separator: "; "))
+    return .listing(hits)
   }
 }
 
