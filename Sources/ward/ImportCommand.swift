@@ -71,19 +71,12 @@ struct Ingestion {
 
   func importPaths(_ paths: [String], progress: (String) -> Void) throws -> Report {
     var report = Report()
-    var planned: [PlannedFile] = []
-    for path in paths {
-      do {
-        planned += try ImportPlan.scan(paths: [path])
-      } catch {
-        report.failures.append(error.description)
-        report.failedFiles.append(path)
-      }
+    let plan = ImportPlan.plan(paths: paths)
+    for problem in plan.problems {
+      report.failures.append(problem.description)
+      report.failedFiles.append(problem.file)
     }
-    // Re-order across arguments too: tenants, inventory, aspects, series, findings.
-    planned = planned.enumerated().sorted { a, b in
-      a.element.stage != b.element.stage ? a.element.stage < b.element.stage : a.offset < b.offset
-    }.map(\.element)
+    let planned = plan.files
     let now = EpochSeconds(Date().timeIntervalSince1970)
     let reader = PrefetchingReader(files: planned, now: now)
     let started = Date()
