@@ -38,10 +38,11 @@ struct DemoCommand: ParsableCommand {
       return
     }
     let store = try openStore(path, mode: .readOnly)
-    try runConsole(
+    let outcome = try runConsole(
       store: store, policy: ConsolePolicy(readOnly: true, demo: true), env: env,
       theme: display.theme, themesDir: display.themesDir, color: display.color,
       ascii: display.ascii, mouse: display.mouse)
+    if case .signal(let number) = outcome.exit { throw ExitCode(128 + number) }
   }
 }
 

@@ -11,6 +11,12 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable {
   case nextPane = "next-pane"
   case previousPane = "previous-pane"
   case window, redraw, help
+  /// `q`: back, and quit on the top screen.
+  case backOrQuit = "back-or-quit"
+  /// Ctrl-C: quit from anywhere.
+  case quit
+  /// Ctrl-Z: suspend to the shell (refused where there is no job control, e.g. over SSH).
+  case suspend
   // Mutating (triage) actions: refused centrally in read-only sessions.
   case triage, note, undo, mark
   case markAll = "mark-all"

@@ -15,6 +15,8 @@ public final class ConsoleEngine: @unchecked Sendable {
   private var lastDataVersion: Int64?
   /// Set by a `.redraw` effect; the terminal runner clears it after repainting.
   public var redrawRequested = false
+  /// Set by a `.suspend` effect; the terminal runner clears it after suspending.
+  public var suspendRequested = false
 
   /// - Parameter now: the wall clock (tests pass a fixed one).
   public init(
@@ -56,6 +58,8 @@ public final class ConsoleEngine: @unchecked Sendable {
         state.quitRequested = true
       case .redraw:
         redrawRequested = true
+      case .suspend:
+        suspendRequested = true
       case .write(let write, let screen):
         let outcome = source.write(write, by: state.policy.operator, now: now())
         send(.written(outcome, screen: screen))
