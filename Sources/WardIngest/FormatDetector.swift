@@ -86,6 +86,16 @@ enum FormatDetector {
 /// or Cloud Custodian's `{"__class__": "datetime", "year": …}` objects.
 enum AWSTime {
   static func parse(_ v: JSONValue) throws -> EpochSeconds {
+    let time = try parseAnyRange(v)
+    guard ValueDomain.times.contains(time) else {
+      throw v.failure(
+        "timestamp \(UTC.iso8601(time)) is out of range (Ward accepts 2000-01-01 to 2099-12-31)")
+    }
+    return time
+  }
+
+  /// The instant as written, checked only so far that computing it cannot overflow.
+  private static func parseAnyRange(_ v: JSONValue) throws -> EpochSeconds {
     switch v.kind {
     case .string:
       if let t = v.withPlainStringBytes({ UTC.parse(utf8: $0) }) ?? nil { return t }
@@ -96,16 +106,25 @@ enum AWSTime {
       return t
     case .number:
       let d = try v.double()
-      return EpochSeconds(d > 1e11 ? d / 1000 : d)
+      let seconds = d > 1e11 ? d / 1000 : d
+      // Epoch seconds for 0001..9999 fit easily; anything else (1e300, inf) is refused
+      // here, before the conversion to an integer could trap.
+      guard seconds.isFinite, abs(seconds) < 3e11 else {
+        throw v.failure("timestamp \(d) is out of range (Ward accepts 2000-01-01 to 2099-12-31)")
+      }
+      return EpochSeconds(seconds)
     case .object:
       guard let y = try v.int("year"), let mo = try v.int("month"), let d = try v.int("day") else {
         throw v.typeMismatch("a timestamp")
       }
+      guard (1...9999).contains(y), (1...12).contains(mo), (1...31).contains(d) else {
+        throw v.failure("timestamp out of range: year \(y), month \(mo), day \(d)")
+      }
       let days = UTC.daysFromCivil(year: y, month: mo, day: d)
-      let secs =
-        (try v.int("hour") ?? 0) * 3600 + (try v.int("minute") ?? 0) * 60
-        + (try v.int("second") ?? 0)
-      return days * UTC.day + EpochSeconds(secs)
+      let hour = try v.int("hour", in: 0...23) ?? 0
+      let minute = try v.int("minute", in: 0...59) ?? 0
+      let second = try v.int("second", in: 0...60) ?? 0
+      return days * UTC.day + EpochSeconds(hour * 3600 + minute * 60 + second)
     default:
       throw v.typeMismatch("a timestamp")
     }

@@ -65,7 +65,8 @@ enum LambdaFunctionReader {
     return Function(
       arn: arn, name: functionName, account: parsed.account, region: parsed.region,
       runtime: try c.string("Runtime"), handler: try c.string("Handler"),
-      memoryMB: try c.int("MemorySize"), timeoutSeconds: try c.int("Timeout"),
+      memoryMB: try c.int("MemorySize", in: ValueDomain.memoryMB),
+      timeoutSeconds: try c.int("Timeout", in: ValueDomain.timeoutSeconds),
       role: try c.string("Role"),
       architectures: try c.present("Architectures")?.stringList() ?? [],
       packageType: try c.string("PackageType"),
