@@ -48,4 +48,26 @@ import Testing
     // The console's screen is gone: the alternate screen was left.
     #expect(!crashed.contains("Overview"), "\(crashed)")
   }
+
+  @Test func aDroppedConnectionRecordsTheSessionEnd() throws {
+    let b = try SSHBastion()
+    try b.startConsole("h", key: "viewer")
+    try b.waitForScreen("h") { $0.contains("Overview") && $0.contains("northwind") }
+    // Kill the ssh client: sshd hangs up the session and sends the console SIGHUP.
+    let panes = try b.tmux(["list-panes", "-t", "h", "-F", "#{pane_pid}"]).stdout
+    for pid in panes.split(separator: "\n").compactMap({ Int32($0) }) { kill(pid, SIGKILL) }
+    var ended: [String: Any]? = nil
+    for _ in 0..<50 {
+      let log = try jsonArray(
+        try ward(["audit", "log", "--store", b.store, "--format", "json"]).stdout)
+      if let last = log.last, last["reason"] as? String == "session end" {
+        ended = last
+        break
+      }
+      Thread.sleep(forTimeInterval: 0.2)
+    }
+    let end = try #require(ended, "no session end was recorded")
+    #expect((end["note"] as? String)?.contains("ended=hangup") == true, "\(end)")
+    #expect(try ward(["audit", "verify", "--store", b.store]).status == 0)
+  }
 }

@@ -28,8 +28,6 @@ public struct ActionRegistry: Sendable, Hashable {
     Action(.enter, keys: [.enter], label: "open"),
     Action(.back, keys: [.escape], label: "back (never quits)"),
     Action(.backOrQuit, keys: [.char("q")], label: "back; quit on the top screen"),
-    Action(.quit, keys: [.ctrl("c")], label: "quit"),
-    Action(.suspend, keys: [.ctrl("z")], label: "suspend to the shell"),
     Action(.filter, keys: [.char("/")], label: "filter"),
     Action(.command, keys: [.char(":")], label: "command"),
     Action(.sort, keys: [.char("s")], label: "sort column"),
@@ -54,6 +52,8 @@ public struct ActionRegistry: Sendable, Hashable {
     Action(
       .markAll, keys: [.char("*")], label: "mark all in filter", mutates: true, screens: [.findings]
     ),
+    Action(.quit, keys: [.ctrl("c")], label: "quit"),
+    Action(.suspend, keys: [.ctrl("z")], label: "suspend to the shell"),
   ])
 
   /// The action bound to `key` on `screen`, if any.
