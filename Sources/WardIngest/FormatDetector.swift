@@ -5,8 +5,8 @@ enum FormatDetector {
   static func read(_ root: JSONValue, name: String, context: ImportContext) throws -> ImportBatch {
     var value = root
     // Cloud Custodian (placebo) recordings: {"status_code": N, "data": {...}}.
-    if root.isObject, let status = root["status_code"], status.kind == .number,
-      let data = root["data"], data.isObject
+    if root.isObject, let status = try root["status_code"], status.kind == .number,
+      let data = try root["data"], data.isObject
     {
       let code = try status.int()
       if code >= 400 {
@@ -22,7 +22,7 @@ enum FormatDetector {
     guard value.isObject else {
       throw value.failure("not a format Ward reads: looks like a bare JSON \(value.kind.noun)")
     }
-    let has = { (key: String) in value[key] != nil }
+    let has = { (key: String) in value.hasKey(key) }
     if has("Functions") { return try LambdaFunctionReader.readList(value, context: context) }
     if has("Configuration") && (has("Code") || has("Concurrency") || has("Tags")) {
       return try LambdaFunctionReader.readGetFunction(value, context: context)
@@ -67,13 +67,13 @@ enum FormatDetector {
     guard first.isObject else {
       throw first.failure("not a format Ward reads: looks like a JSON list of \(first.kind.noun)s")
     }
-    if first["class_uid"] != nil || first["finding_info"] != nil {
+    if first.hasKey("class_uid") || first.hasKey("finding_info") {
       return try ProwlerReader.read(items)
     }
-    if first["SchemaVersion"] != nil || first["ProductArn"] != nil {
+    if first.hasKey("SchemaVersion") || first.hasKey("ProductArn") {
       return try SecurityHubReader.read(items)
     }
-    if first["check_type"] != nil && first["results"] != nil {
+    if first.hasKey("check_type") && first.hasKey("results") {
       return try CheckovReader.read(items, context: context)
     }
     let keys = first.keys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
@@ -131,7 +131,7 @@ enum AWSTime {
   }
 
   static func optional(_ parent: JSONValue, _ key: String) throws -> EpochSeconds? {
-    guard let v = parent.present(key) else { return nil }
+    guard let v = try parent.present(key) else { return nil }
     return try parse(v)
   }
 }

@@ -5,6 +5,15 @@ import WardModel
 public enum ImportLimits {
   /// A file's content, after gzip inflation: 512 MiB.
   public static let contentBytes = 512 << 20
+  /// A text (non-JSON) file: tenants YAML or saved CLI error text, 16 MiB.
+  public static let textBytes = 16 << 20
+  /// One JSON string value (a title, a description, a policy document): 1 MiB.
+  public static let stringBytes = 1 << 20
+  /// Names and identifiers (function names, ARNs, ids): 2 KiB (AWS allows at most 64
+  /// characters for a function name and about 200 for its ARN).
+  public static let identifierBytes = 2 << 10
+  /// Records (functions, findings, metric hours, cost rows...) in one file: 5 million.
+  public static let recordsPerFile = 5_000_000
   /// The hours one function's series in one metric file may span: 455 days (CloudWatch
   /// keeps hourly data for 15 months). Ward fills every hour in between.
   public static let metricSpanHours: Int64 = 455 * 24
@@ -38,7 +47,7 @@ extension JSONValue {
 
   /// The whole number under `key`, if present, which must lie in `domain`.
   func int(_ key: String, in domain: ClosedRange<Int>) throws -> Int? {
-    guard let value = present(key) else { return nil }
+    guard let value = try present(key) else { return nil }
     guard let number = try? value.double(), number.isFinite,
       number >= Double(domain.lowerBound), number <= Double(domain.upperBound),
       number == number.rounded()

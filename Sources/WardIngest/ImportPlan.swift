@@ -241,7 +241,7 @@ struct DirectoryContexts {
   }
 
   private static func unwrap(_ root: JSONValue) -> JSONValue {
-    if let data = root["data"], data.isObject, root["status_code"] != nil { return data }
+    if let data = try? root["data"], data.isObject, root.hasKey("status_code") { return data }
     return root
   }
 

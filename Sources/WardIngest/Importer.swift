@@ -22,7 +22,13 @@ public enum Importer {
   {
     do {
       let plain = Gzip.isGzip(bytes) ? try Gzip.inflate(bytes) : bytes
-      return try decode(plain, name: name, context: context)
+      let batch = try decode(plain, name: name, context: context)
+      guard batch.recordCount <= ImportLimits.recordsPerFile else {
+        throw ReadError(
+          "\(batch.recordCount) records is more than \(ImportLimits.recordsPerFile), the limit for one file (split the file)"
+        )
+      }
+      return batch
     } catch let error as ReadError {
       throw error.named(name)
     } catch let error as ImportError {
@@ -46,6 +52,8 @@ public enum Importer {
       return try TenantsReader.read(text)
     case .other(let looksLike):
       throw ReadError(place: "line 1", "not a format Ward reads: looks like \(looksLike)")
+    case .invalidUTF8(let offset):
+      throw ReadError(place: "byte \(offset)", "not valid UTF-8 text")
     }
   }
 }

@@ -25,11 +25,13 @@ public struct ImportBatch: Sendable, Hashable {
   public init(format: String) { self.format = format }
 
   /// Whether the file contributed nothing at all.
-  public var isEmpty: Bool {
-    tenants.isEmpty && functions.isEmpty && functionPatches.isEmpty && policies.isEmpty
-      && functionsWithoutPolicy.isEmpty && urlConfigs.isEmpty && functionsWithoutURL.isEmpty
-      && triggers.isEmpty && metrics.isEmpty && costs.isEmpty && findings.isEmpty
-      && alerts.isEmpty
+  public var isEmpty: Bool { recordCount == 0 }
+
+  /// How many records of every kind the file holds.
+  public var recordCount: Int {
+    tenants.count + functions.count + functionPatches.count + policies.count
+      + functionsWithoutPolicy.count + urlConfigs.count + functionsWithoutURL.count
+      + triggers.count + metrics.count + costs.count + findings.count + alerts.count
   }
 }
 

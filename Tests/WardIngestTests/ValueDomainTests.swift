@@ -92,3 +92,73 @@ import WardModel
     return [UInt8](try Data(contentsOf: dir.appendingPathComponent("in.gz")))
   }
 }
+
+/// What used to be merged or guessed silently is refused, naming the place.
+@Suite struct NothingMergedSilentlyTests {
+  func read(_ text: String) throws(ImportError) -> ImportBatch {
+    try Importer.read(bytes: Array(text.utf8), name: "x")
+  }
+
+  @Test func aDuplicateJSONKeyIsRefused() {
+    let error = #expect(throws: ImportError.self) {
+      try read(#"{"Functions": [{"FunctionName": "a", "FunctionName": "b"}]}"#)
+    }
+    #expect(
+      error?.reason.contains("duplicate key \"FunctionName\"") == true,
+      "\(String(describing: error))")
+    #expect(error?.place.contains("$.Functions[0]") == true, "\(String(describing: error))")
+  }
+
+  @Test func aShortAccountIdIsNotPaddedAndAnAccountBelongsToOneTenant() {
+    let short = #expect(throws: ImportError.self) {
+      try read("tenants:\n  - name: a\n    accounts: [12]\n")
+    }
+    #expect(short?.reason.contains("quote account ids") == true, "\(String(describing: short))")
+    let twice = #expect(throws: ImportError.self) {
+      try read(
+        "tenants:\n  - name: a\n    accounts: ['111122223333']\n  - name: b\n    accounts: ['111122223333']\n"
+      )
+    }
+    #expect(twice?.reason.contains("under tenant \"a\" and again under \"b\"") == true)
+  }
+
+  @Test func invalidUTF8InYAMLIsRefused() {
+    var bytes = Array("tenants:\n  - name: ".utf8)
+    bytes += [0xC3, 0x28]
+    bytes += Array("\n".utf8)
+    let error = #expect(throws: ImportError.self) {
+      try Importer.read(bytes: bytes, name: "t.yaml")
+    }
+    #expect(error?.reason.contains("not valid UTF-8") == true, "\(String(describing: error))")
+  }
+
+  @Test func aNaNCostIsRefusedWithItsPlace() {
+    let file = #"""
+      {"ResultsByTime": [{"TimePeriod": {"Start": "2026-11-01", "End": "2026-11-02"},
+        "Groups": [{"Keys": ["AWS Lambda"], "Metrics": {"UnblendedCost": {"Amount": "NaN", "Unit": "USD"}}}],
+        "Total": {}, "Estimated": false}]}
+      """#
+    let error = #expect(throws: ImportError.self) {
+      try Importer.read(
+        bytes: Array(file.utf8), name: "c.json", context: ImportContext(account: "111122223333"))
+    }
+    #expect(error?.reason.contains("out of range") == true, "\(String(describing: error))")
+    #expect(error?.place.contains("Amount") == true, "\(String(describing: error))")
+  }
+
+  @Test func prowlerResultsSharingAUIDKeepOneFindingEach() throws {
+    func result(_ resource: String) -> String {
+      #"{"class_uid": 2004, "status_code": "FAIL", "severity": "High", "finding_info": {"uid": "prowler-aws-apigateway_restapi_authorizers_enabled-123456789012-us-east-1-api", "title": "t"}, "resources": [{"uid": "\#(resource)", "type": "AwsApiGatewayStage"}], "cloud": {"account": {"uid": "123456789012"}}, "time": 1764547200}"#
+    }
+    let both =
+      "[\(result("arn:aws:apigateway:us-east-1::/restapis/a/stages/dev")), \(result("arn:aws:apigateway:us-east-1::/restapis/a/stages/prod"))]"
+    let batch = try read(both)
+    #expect(Set(batch.findings.map(\.id)).count == 2)
+    let swapped =
+      "[\(result("arn:aws:apigateway:us-east-1::/restapis/a/stages/prod")), \(result("arn:aws:apigateway:us-east-1::/restapis/a/stages/dev"))]"
+    #expect(Set(try read(swapped).findings.map(\.id)) == Set(batch.findings.map(\.id)))
+    let same = "[\(result("r")), \(result("r"))]"
+    let error = #expect(throws: ImportError.self) { try read(same) }
+    #expect(error?.reason.contains("same finding_info.uid and resource") == true)
+  }
+}

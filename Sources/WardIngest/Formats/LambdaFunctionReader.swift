@@ -35,8 +35,8 @@ enum LambdaFunctionReader {
 
   /// Maps one FunctionConfiguration object.
   static func function(_ c: JSONValue, context: ImportContext) throws -> Function {
-    let name = try c.string("FunctionName")
-    let arnText = try c.string("FunctionArn")
+    let name = try c.present("FunctionName")?.identifier()
+    let arnText = try c.present("FunctionArn")?.identifier()
     var arn: String
     if let arnText {
       guard let parsed = ARN(arnText), let unqualified = parsed.unqualifiedLambdaARN else {
