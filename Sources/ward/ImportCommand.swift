@@ -54,6 +54,8 @@ struct Ingestion {
     var failures: [String] = []
     var failedFiles: [String] = []
     var changed = 0
+    /// Files left after the disk filled up (the import stops there).
+    var notAttempted = 0
     /// Wall time of the whole import, and the part spent in store writes.
     var seconds = 0.0
     var writeSeconds = 0.0
@@ -65,6 +67,7 @@ struct Ingestion {
       if !failedFiles.isEmpty {
         line += "; \(failedFiles.count) failed: \(failedFiles.joined(separator: ", "))"
       }
+      if notAttempted > 0 { line += "; \(notAttempted) not attempted (the disk is full)" }
       return line
     }
   }
@@ -81,7 +84,7 @@ struct Ingestion {
     let reader = PrefetchingReader(files: planned, now: now)
     let started = Date()
     var writing = 0.0
-    for (file, result) in reader {
+    files: for (file, result) in reader {
       switch result {
       case .failure(let error):
         report.failures.append(error.description)
@@ -96,6 +99,12 @@ struct Ingestion {
           progress(
             "\(file.path): \(batch.format): \(summary.totalChanged == 0 ? "no change" : summary.description)"
           )
+        } catch let error as StoreError where error.isDiskFull {
+          report.failures.append(
+            "\(file.path): not imported: \(error); free space and run the same import again")
+          report.failedFiles.append(file.path)
+          report.notAttempted = planned.count - report.imported - report.failedFiles.count
+          break files
         } catch {
           report.failures.append("\(file.path): \(error)")
           report.failedFiles.append(file.path)
