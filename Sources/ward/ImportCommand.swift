@@ -72,6 +72,18 @@ struct Ingestion {
     }
   }
 
+  /// Dates the findings of a file that carries no time at the store's data hour (the
+  /// newest metric hour, which this import's series files have already moved on), else at
+  /// the import's hour: the clock the console's ages and "data as of" use. Re-importing
+  /// the same file into the same store changes nothing.
+  func dateFindings(_ batch: inout ImportBatch, now: EpochSeconds) throws {
+    let hour = try store.latestMetricHour() ?? UTC.hourFloor(now)
+    for i in batch.findings.indices {
+      batch.findings[i].firstSeen = hour
+      batch.findings[i].lastSeen = hour
+    }
+  }
+
   func importPaths(_ paths: [String], progress: (String) -> Void) throws -> Report {
     var report = Report()
     let plan = ImportPlan.plan(paths: paths)
@@ -89,8 +101,9 @@ struct Ingestion {
       case .failure(let error):
         report.failures.append(error.description)
         report.failedFiles.append(file.path)
-      case .success(let batch):
+      case .success(var batch):
         do {
+          if batch.undatedFindings { try dateFindings(&batch, now: now) }
           let t0 = Date()
           let summary = try store.apply(batch, tenantOverride: tenantOverride, now: now)
           writing += Date().timeIntervalSince(t0)
@@ -140,17 +153,8 @@ struct PrefetchingReader: Sequence {
       private var result: Result<ImportBatch, ImportError>?
 
       init(file: PlannedFile, now: EpochSeconds) {
-        var context = file.context
-        // Formats that print no time (Checkov) are dated by the file's modification time, so
-        // re-importing the same file changes nothing.
-        if context.importTime == nil {
-          let modified =
-            (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate]
-            as? Date
-          context.importTime = modified.map { EpochSeconds($0.timeIntervalSince1970) } ?? now
-        }
         let path = file.path
-        let ctx = context
+        let ctx = file.context
         Thread.detachNewThread { [self] in
           do {
             self.result = .success(try Importer.read(path: path, context: ctx))
