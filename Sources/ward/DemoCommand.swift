@@ -108,9 +108,16 @@ enum DemoStore {
     }
     do {
       let store = try PostureStore(path: building, mode: .readWrite)
-      let report = try Ingestion(store: store, tenantOverride: nil).importPaths([dataDirectory]) {
-        _ in
-      }
+      var bar: ImportProgress? = nil
+      let report = try Ingestion(store: store, tenantOverride: nil).importPaths(
+        [dataDirectory], progress: { _ in },
+        tick: { done, total, records in
+          if bar == nil {
+            bar = ImportProgress(total: total, enabled: true, environment: environment)
+          }
+          bar?.update(done: done, records: records)
+        })
+      bar?.clear()
       guard report.failures.isEmpty else {
         throw ValidationError(
           "the demo dataset did not import cleanly:\n" + report.failures.joined(separator: "\n"))

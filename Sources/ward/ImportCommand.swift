@@ -31,9 +31,22 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     let store = try openStore(storeOptions.path, mode: .readWrite)
-    let report = try Ingestion(store: store, tenantOverride: tenant).importPaths(paths) { line in
-      if !quiet { print(line) }
-    }
+    var bar: ImportProgress? = nil
+    let environment = ProcessInfo.processInfo.environment
+    let report = try Ingestion(store: store, tenantOverride: tenant).importPaths(
+      paths,
+      progress: { line in
+        guard !quiet else { return }
+        bar?.clear()
+        print(line)
+      },
+      tick: { done, total, records in
+        if bar == nil {
+          bar = ImportProgress(total: total, enabled: !quiet, environment: environment)
+        }
+        bar?.update(done: done, records: records)
+      })
+    bar?.clear()
     for failure in report.failures {
       FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
     }
@@ -56,6 +69,8 @@ struct Ingestion {
     var changed = 0
     /// Files left after the disk filled up (the import stops there).
     var notAttempted = 0
+    /// Records not stored, over all files (see ``summaryLine``).
+    var skipped = 0
     /// Wall time of the whole import, and the part spent in store writes.
     var seconds = 0.0
     var writeSeconds = 0.0
@@ -66,6 +81,10 @@ struct Ingestion {
         + String(format: " in %.2f s (store writes %.2f s)", seconds, writeSeconds)
       if !failedFiles.isEmpty {
         line += "; \(failedFiles.count) failed: \(failedFiles.joined(separator: ", "))"
+      }
+      if skipped > 0 {
+        line +=
+          "; \(skipped) record\(skipped == 1 ? "" : "s") skipped (an aspect of a function no inventory file named, or a PASS result for a finding the store never had)"
       }
       if notAttempted > 0 { line += "; \(notAttempted) not attempted (the disk is full)" }
       return line
@@ -84,7 +103,12 @@ struct Ingestion {
     }
   }
 
-  func importPaths(_ paths: [String], progress: (String) -> Void) throws -> Report {
+  /// Imports every file under `paths`. `progress` gets one line per imported file; `tick`
+  /// gets (files done, files planned, records read) after each file, for a progress bar.
+  func importPaths(
+    _ paths: [String], progress: (String) -> Void,
+    tick: (_ done: Int, _ total: Int, _ records: Int) -> Void = { _, _, _ in }
+  ) throws -> Report {
     var report = Report()
     let plan = ImportPlan.plan(paths: paths)
     for problem in plan.problems {
@@ -96,7 +120,14 @@ struct Ingestion {
     let reader = PrefetchingReader(files: planned, now: now)
     let started = Date()
     var writing = 0.0
+    var done = 0
+    var records = 0
     files: for (file, result) in reader {
+      defer {
+        done += 1
+        tick(done, planned.count, records)
+      }
+      if case .success(let batch) = result { records += batch.recordCount }
       switch result {
       case .failure(let error):
         report.failures.append(error.description)
@@ -109,6 +140,7 @@ struct Ingestion {
           writing += Date().timeIntervalSince(t0)
           report.imported += 1
           report.changed += summary.totalChanged
+          report.skipped += ApplySummary.Kind.allCases.reduce(0) { $0 + summary[$1].skipped }
           progress(
             "\(file.path): \(batch.format): \(summary.totalChanged == 0 ? "no change" : summary.description)"
           )
