@@ -55,6 +55,19 @@ import Testing
       let atHome = try session.screen()
       #expect(atHome == top, "Home \(home) did not return to the first row (\(term)):\n\(atHome)")
     }
+    // Insert, Delete and F-keys in xterm, vt220 and linux-console forms: unbound here, so
+    // nothing may change (read as Esc + text, they used to back out of the screen).
+    let unbound: [[UInt8]] = [
+      [esc, 0x5B, 0x32, 0x7E], [esc, 0x5B, 0x33, 0x7E], [esc, 0x4F, 0x50], [esc, 0x4F, 0x53],
+      [esc, 0x5B, 0x31, 0x31, 0x7E], [esc, 0x5B, 0x31, 0x35, 0x7E], [esc, 0x5B, 0x32, 0x34, 0x7E],
+      [esc, 0x5B, 0x5B, 0x41],
+    ]
+    for key in unbound {
+      try sendBytes(session, key)
+      usleep(200_000)
+      let after = try session.screen()
+      #expect(after == top, "\(key) changed the screen (\(term)):\n\(after)")
+    }
     for pageKey: [UInt8] in [[esc, 0x5B, 0x36, 0x7E], [esc, 0x5B, 0x35, 0x7E]] {
       try sendBytes(session, pageKey)
       usleep(300_000)
