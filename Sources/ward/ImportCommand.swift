@@ -32,12 +32,12 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     let store = try openStore(storeOptions.path, mode: .readWrite)
     let report = try Ingestion(store: store, tenantOverride: tenant).importPaths(paths) { line in
-      if !quiet { print(line) }
+      if !quiet { printLine(line) }
     }
     for failure in report.failures {
-      FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+      printError("error: \(failure)")
     }
-    print(report.summaryLine)
+    printLine(report.summaryLine)
     if !report.failures.isEmpty { throw ExitCode(1) }
   }
 }
