@@ -1,4 +1,5 @@
 import Foundation
+import WardModel
 import Yams
 
 /// One operator entry of the operators file.
@@ -66,6 +67,7 @@ public struct OperatorsFile: Sendable, Hashable {
       throw AccessError(path: path, reason: "not a regular file")
     }
     if strictModes {
+      try checkDirectories(above: path, ownerUID: ownerUID)
       if st.st_mode & (S_IWGRP | S_IWOTH) != 0 {
         throw AccessError(
           path: path,
@@ -106,6 +108,8 @@ public struct OperatorsFile: Sendable, Hashable {
       }
       idle = m * 60
     }
+    let lines = YAMLLines(text)
+    var claimed = IdentityClaims(path: path)
     var entries: [OperatorEntry] = []
     var seen = Set<String>()
     for (i, item) in list.enumerated() {
@@ -135,6 +139,14 @@ public struct OperatorsFile: Sendable, Hashable {
             "\(place).keys: \(k) is not a SHA256 fingerprint (ssh-keygen -lf prints SHA256:...)")
       }
       let users = try strings("users")
+      for (k, key) in keys.enumerated() {
+        try claimed.claim(
+          "key \(key)", by: name, line: lines.line(operator: i, field: "keys", item: k))
+      }
+      for (u, user) in users.enumerated() {
+        try claimed.claim(
+          "user \(user)", by: name, line: lines.line(operator: i, field: "users", item: u))
+      }
       if keys.isEmpty && users.isEmpty {
         throw AccessError(path: path, reason: "\(place): needs keys or users to identify \(name)")
       }
@@ -171,6 +183,39 @@ public struct OperatorsFile: Sendable, Hashable {
           theme: map["theme"] as? String, color: color, ascii: ascii))
     }
     return OperatorsFile(operators: entries, idleTimeoutSeconds: idle)
+  }
+
+  /// sshd's StrictModes rule for every directory above the file: not writable by group or
+  /// others (unless root-owned with the sticky bit, like /tmp), owned by root or `ownerUID`.
+  /// Otherwise whoever can write the directory can replace the file.
+  static func checkDirectories(above path: String, ownerUID: UInt32) throws(AccessError) {
+    let absolute = PathText.absolute(
+      path, workingDirectory: FileManager.default.currentDirectoryPath)
+    var dir = PathText.parent(of: absolute)
+    while true {
+      var st = stat()
+      guard stat(dir, &st) == 0 else {
+        throw AccessError(
+          path: path, reason: "cannot check directory \(dir): \(String(cString: strerror(errno)))")
+      }
+      let sticky = st.st_mode & S_ISVTX != 0 && st.st_uid == 0
+      if st.st_mode & (S_IWGRP | S_IWOTH) != 0 && !sticky {
+        throw AccessError(
+          path: path,
+          reason:
+            "directory \(dir) is writable by group or others (mode \(String(st.st_mode & 0o7777, radix: 8))); run chmod go-w \(dir)"
+        )
+      }
+      if st.st_uid != 0 && st.st_uid != ownerUID {
+        throw AccessError(
+          path: path,
+          reason:
+            "directory \(dir) is owned by uid \(st.st_uid), not root or the user running Ward (uid \(ownerUID))"
+        )
+      }
+      if dir == "/" { return }
+      dir = PathText.parent(of: dir)
+    }
   }
 
   /// Accepted values of an entry's `color` (the console's `--color`). Over SSH, COLORTERM is
