@@ -68,18 +68,7 @@ public struct OperatorsFile: Sendable, Hashable {
     }
     if strictModes {
       try checkDirectories(above: path, ownerUID: ownerUID)
-      if st.st_mode & (S_IWGRP | S_IWOTH) != 0 {
-        throw AccessError(
-          path: path,
-          reason:
-            "writable by group or others (mode \(String(st.st_mode & 0o777, radix: 8))); run chmod go-w"
-        )
-      }
-      if st.st_uid != 0 && st.st_uid != ownerUID {
-        throw AccessError(
-          path: path,
-          reason: "owned by uid \(st.st_uid), not root or the user running Ward (uid \(ownerUID))")
-      }
+      try checkStrictModes(st, of: nil, path: path, ownerUID: ownerUID)
     }
     guard let data = FileManager.default.contents(atPath: path),
       let text = String(data: data, encoding: .utf8)
@@ -185,9 +174,8 @@ public struct OperatorsFile: Sendable, Hashable {
     return OperatorsFile(operators: entries, idleTimeoutSeconds: idle)
   }
 
-  /// sshd's StrictModes rule for every directory above the file: not writable by group or
-  /// others (unless root-owned with the sticky bit, like /tmp), owned by root or `ownerUID`.
-  /// Otherwise whoever can write the directory can replace the file.
+  /// sshd's StrictModes rule for every directory above the file: whoever can write one of
+  /// them can replace the file.
   static func checkDirectories(above path: String, ownerUID: UInt32) throws(AccessError) {
     let absolute = PathText.absolute(
       path, workingDirectory: FileManager.default.currentDirectoryPath)
@@ -198,23 +186,33 @@ public struct OperatorsFile: Sendable, Hashable {
         throw AccessError(
           path: path, reason: "cannot check directory \(dir): \(String(cString: strerror(errno)))")
       }
-      let sticky = st.st_mode & S_ISVTX != 0 && st.st_uid == 0
-      if st.st_mode & (S_IWGRP | S_IWOTH) != 0 && !sticky {
-        throw AccessError(
-          path: path,
-          reason:
-            "directory \(dir) is writable by group or others (mode \(String(st.st_mode & 0o7777, radix: 8))); run chmod go-w \(dir)"
-        )
-      }
-      if st.st_uid != 0 && st.st_uid != ownerUID {
-        throw AccessError(
-          path: path,
-          reason:
-            "directory \(dir) is owned by uid \(st.st_uid), not root or the user running Ward (uid \(ownerUID))"
-        )
-      }
+      try checkStrictModes(st, of: dir, path: path, ownerUID: ownerUID)
       if dir == "/" { return }
       dir = PathText.parent(of: dir)
+    }
+  }
+
+  /// sshd's StrictModes rule for the file (`directory` nil) or one directory above it: not
+  /// writable by group or others (a root-owned sticky directory such as /tmp excepted),
+  /// owned by root or `ownerUID`.
+  static func checkStrictModes(
+    _ st: stat, of directory: String?, path: String, ownerUID: UInt32
+  ) throws(AccessError) {
+    let what = directory.map { "directory \($0) is " } ?? ""
+    let stickyRootDirectory =
+      directory != nil && st.st_mode & S_ISVTX != 0 && st.st_uid == 0
+    if st.st_mode & (S_IWGRP | S_IWOTH) != 0 && !stickyRootDirectory {
+      throw AccessError(
+        path: path,
+        reason:
+          "\(what)writable by group or others (mode \(String(st.st_mode & 0o7777, radix: 8))); "
+          + "run chmod go-w \(directory ?? path)")
+    }
+    if st.st_uid != 0 && st.st_uid != ownerUID {
+      throw AccessError(
+        path: path,
+        reason:
+          "\(what)owned by uid \(st.st_uid), not root or the user running Ward (uid \(ownerUID))")
     }
   }
 
