@@ -21,6 +21,10 @@ public struct ImportBatch: Sendable, Hashable {
   public var costs: [CostSample] = []
   public var findings: [Finding] = []
   public var alerts: [Alert] = []
+  /// The file carries no time of its own (a Checkov report): its findings are dated when
+  /// applied, at the store's data hour (the newest metric hour, else the import's hour),
+  /// never by the file's modification time.
+  public var undatedFindings = false
 
   public init(format: String) { self.format = format }
 

@@ -187,7 +187,10 @@ enum ProwlerReader {
 enum CheckovReader {
   static func read(_ reports: [JSONValue], context: ImportContext) throws -> ImportBatch {
     var batch = ImportBatch(format: "checkov")
-    let now = context.importTime ?? EpochSeconds(Date().timeIntervalSince1970)
+    // Checkov prints no time: the caller dates the findings (ImportBatch.undatedFindings)
+    // unless the context names the time.
+    batch.undatedFindings = context.importTime == nil
+    let now = context.importTime ?? 0
     for report in reports {
       guard report.isObject else { throw report.typeMismatch("a Checkov report object") }
       let checkType = try report.string("check_type") ?? ""
