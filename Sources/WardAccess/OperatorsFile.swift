@@ -1,4 +1,5 @@
 import Foundation
+import WardModel
 import Yams
 
 /// One operator entry of the operators file.
@@ -66,18 +67,8 @@ public struct OperatorsFile: Sendable, Hashable {
       throw AccessError(path: path, reason: "not a regular file")
     }
     if strictModes {
-      if st.st_mode & (S_IWGRP | S_IWOTH) != 0 {
-        throw AccessError(
-          path: path,
-          reason:
-            "writable by group or others (mode \(String(st.st_mode & 0o777, radix: 8))); run chmod go-w"
-        )
-      }
-      if st.st_uid != 0 && st.st_uid != ownerUID {
-        throw AccessError(
-          path: path,
-          reason: "owned by uid \(st.st_uid), not root or the user running Ward (uid \(ownerUID))")
-      }
+      try checkDirectories(above: path, ownerUID: ownerUID)
+      try checkStrictModes(st, of: nil, path: path, ownerUID: ownerUID)
     }
     guard let data = FileManager.default.contents(atPath: path),
       let text = String(data: data, encoding: .utf8)
@@ -106,6 +97,8 @@ public struct OperatorsFile: Sendable, Hashable {
       }
       idle = m * 60
     }
+    let lines = YAMLLines(text)
+    var claimed = IdentityClaims(path: path)
     var entries: [OperatorEntry] = []
     var seen = Set<String>()
     for (i, item) in list.enumerated() {
@@ -135,6 +128,14 @@ public struct OperatorsFile: Sendable, Hashable {
             "\(place).keys: \(k) is not a SHA256 fingerprint (ssh-keygen -lf prints SHA256:...)")
       }
       let users = try strings("users")
+      for (k, key) in keys.enumerated() {
+        try claimed.claim(
+          "key \(key)", by: name, line: lines.line(operator: i, field: "keys", item: k))
+      }
+      for (u, user) in users.enumerated() {
+        try claimed.claim(
+          "user \(user)", by: name, line: lines.line(operator: i, field: "users", item: u))
+      }
       if keys.isEmpty && users.isEmpty {
         throw AccessError(path: path, reason: "\(place): needs keys or users to identify \(name)")
       }
@@ -171,6 +172,48 @@ public struct OperatorsFile: Sendable, Hashable {
           theme: map["theme"] as? String, color: color, ascii: ascii))
     }
     return OperatorsFile(operators: entries, idleTimeoutSeconds: idle)
+  }
+
+  /// sshd's StrictModes rule for every directory above the file: whoever can write one of
+  /// them can replace the file.
+  static func checkDirectories(above path: String, ownerUID: UInt32) throws(AccessError) {
+    let absolute = PathText.absolute(
+      path, workingDirectory: FileManager.default.currentDirectoryPath)
+    var dir = PathText.parent(of: absolute)
+    while true {
+      var st = stat()
+      guard stat(dir, &st) == 0 else {
+        throw AccessError(
+          path: path, reason: "cannot check directory \(dir): \(String(cString: strerror(errno)))")
+      }
+      try checkStrictModes(st, of: dir, path: path, ownerUID: ownerUID)
+      if dir == "/" { return }
+      dir = PathText.parent(of: dir)
+    }
+  }
+
+  /// sshd's StrictModes rule for the file (`directory` nil) or one directory above it: not
+  /// writable by group or others (a root-owned sticky directory such as /tmp excepted),
+  /// owned by root or `ownerUID`.
+  static func checkStrictModes(
+    _ st: stat, of directory: String?, path: String, ownerUID: UInt32
+  ) throws(AccessError) {
+    let what = directory.map { "directory \($0) is " } ?? ""
+    let stickyRootDirectory =
+      directory != nil && st.st_mode & S_ISVTX != 0 && st.st_uid == 0
+    if st.st_mode & (S_IWGRP | S_IWOTH) != 0 && !stickyRootDirectory {
+      throw AccessError(
+        path: path,
+        reason:
+          "\(what)writable by group or others (mode \(String(st.st_mode & 0o7777, radix: 8))); "
+          + "run chmod go-w \(directory ?? path)")
+    }
+    if st.st_uid != 0 && st.st_uid != ownerUID {
+      throw AccessError(
+        path: path,
+        reason:
+          "\(what)owned by uid \(st.st_uid), not root or the user running Ward (uid \(ownerUID))")
+    }
   }
 
   /// Accepted values of an entry's `color` (the console's `--color`). Over SSH, COLORTERM is

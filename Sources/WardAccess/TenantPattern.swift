@@ -57,4 +57,21 @@ public struct TenantScope: Sendable, Hashable {
 
   /// The names among `tenants` that are in scope, in their original order.
   public func filter(_ tenants: [String]) -> [String] { tenants.filter(allows) }
+
+  /// The tenants of the store this scope allows, for a login; a restricted scope that
+  /// allows none is an error (an empty console hides a typo in the operators file).
+  public func resolve(
+    among tenants: [String], operatorName: String, operatorsFile: String
+  ) throws(AccessError) -> [String] {
+    let names = filter(tenants)
+    if !isAll && names.isEmpty {
+      throw AccessError(
+        path: operatorsFile,
+        reason:
+          "operator \(operatorName): tenants \(patterns.map(\.text).joined(separator: ", ")) "
+          + "match no tenant in the store (\(tenants.count) tenants); fix the entry or import "
+          + "the tenants first")
+    }
+    return names
+  }
 }

@@ -83,15 +83,14 @@ public enum SecretClassifier {
     return nil
   }
 
-  /// A redacted preview: a few leading characters of a credential, or a short plain
-  /// value shown only when it cannot be a secret.
+  /// A redacted preview, never the value: `…(N)` (only the length) for a value not classed
+  /// as a secret, `***(N)` for a secret or a sensitive name, and for a few credential
+  /// kinds the part that names the kind, not the secret (`AKIA…(20)`, `eyJ…(N)`,
+  /// `postgres://***(N)`, `-----BEGIN …(N)`).
   public static func preview(name: String, value: String, kind: SecretKind?) -> String {
     let n = value.count
     if n == 0 { return "(empty)" }
-    if kind == nil && !nameLooksSensitive(name) {
-      let shown = value.prefix(24)
-      return n > 24 ? "\(shown)…(\(n))" : String(shown)
-    }
+    if kind == nil && !nameLooksSensitive(name) { return plainPreview(length: n) }
     let keep: Int
     switch kind {
     case .awsAccessKeyId: keep = 4
@@ -106,6 +105,9 @@ public enum SecretClassifier {
     }
     return keep > 0 ? "\(value.prefix(keep))…(\(n))" : "***(\(n))"
   }
+
+  /// The preview of a value not classed as a secret: its length only (`…(N)`).
+  public static func plainPreview(length: Int) -> String { "…(\(length))" }
 
   // MARK: - Patterns
 

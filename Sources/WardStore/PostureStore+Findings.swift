@@ -71,7 +71,8 @@ extension PostureStore {
           functionArn: s.optionalText(4), resource: s.text(5), resourceType: s.optionalText(6),
           category: Category(rawValue: s.text(7)) ?? .monitoring,
           severity: Severity(rank: s.int(8)), title: s.text(9), description: s.text(10),
-          remediation: s.text(11), source: s.text(12), ruleId: s.text(13), evidence: s.text(14),
+          remediation: s.text(11), source: s.text(12), ruleId: s.text(13),
+          evidence: scope.evidence(s.text(14), ruleId: s.text(13)),
           firstSeen: s.int64(15), lastSeen: s.int64(16),
           compliance: state == .resolved ? .passed : .failed)
         return StoredFinding(

@@ -70,30 +70,73 @@ func auditRecord(_ e: AuditEvent) -> Record {
   ])
 }
 
-/// `ward audit verify`: checks the whole chain; exits 1 naming the first bad event.
+/// `ward audit verify`: checks the chain, a recorded head and the findings' states; exits 1
+/// naming the first bad event and every finding whose state no event explains.
 struct AuditVerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
-    abstract: "Check the whole audit chain (and, with --head, that it extends a recorded head).")
+    abstract: "Check the audit chain, that it extends a recorded head, and the findings' states.",
+    discussion: """
+      Checks: seqs from 1 without gaps, every link and hash, the end against audit_head, no \
+      event more than 300 s earlier than the one before it (back-dating), and that every \
+      finding's state is the replay of its events. --head SEQ:HASH (as `ward audit head` \
+      prints it, `SEQ HASH` or a bare HASH also accepted) also checks that event SEQ still \
+      has HASH and says how many events were appended after it.
+      """)
 
   @OptionGroup var storeOptions: StoreOptions
-  @Option(help: "A head hash recorded earlier (`ward audit head`); the log must still contain it.")
+  @Option(help: "A head recorded earlier with `ward audit head`: SEQ:HASH (or a bare HASH).")
   var head: String?
+  @Flag(help: "With --head: fail if any event was appended after the recorded head.")
+  var noAppends = false
+
+  func validate() throws {
+    if noAppends && head == nil { throw ValidationError("--no-appends needs --head SEQ:HASH") }
+    if let head, AuditHead(parsing: head) == nil, !Self.isHash(head) {
+      throw ValidationError("--head: expected SEQ:HASH (64 hex digits), got \(head)")
+    }
+    if noAppends, let head, AuditHead(parsing: head) == nil {
+      throw ValidationError("--no-appends needs the head's seq: --head SEQ:HASH")
+    }
+  }
+
+  static func isHash(_ s: String) -> Bool { s.count == 64 && s.allSatisfy(\.isHexDigit) }
 
   func run() throws {
     let store = try readStore(storeOptions)
-    let expected = head.map { h in
-      // Accept `SEQ HASH` or `SEQ:HASH` as `ward audit head` prints it.
-      String(h.split(whereSeparator: { $0 == " " || $0 == ":" }).last ?? Substring(h))
-    }
-    let result = try store.verifyAudit(head: expected)
+    let recorded = head.flatMap(AuditHead.init(parsing:))
+    let result =
+      try recorded.map { try store.verifyAudit(recorded: $0) } ?? store.verifyAudit(head: head)
     if let problem = result.problem {
       printError("audit chain broken at event #\(problem.seq): \(problem.reason)")
       throw ExitCode.failure
     }
-    print(
+    for mismatch in result.stateMismatches { printError(mismatch.description) }
+    if result.stateMismatchCount > Int64(result.stateMismatches.count) {
+      printError("... \(result.stateMismatchCount - Int64(result.stateMismatches.count)) more")
+    }
+    if result.stateMismatchCount > 0 {
+      printError(
+        "\(result.stateMismatchCount) findings have a state no audit event explains "
+          + "(findings edited outside Ward)")
+      throw ExitCode.failure
+    }
+    var line =
       "audit chain intact: \(result.eventCount) events, head #\(result.head.seq) "
-        + "\(result.head.hash)" + (expected.map { "; extends \($0)" } ?? ""))
+      + "\(result.head.hash); every finding's state matches its events"
+    if let recorded, let appended = result.appendedAfterRecorded {
+      line += "; extends #\(recorded.seq)"
+      line += appended == 0 ? ", nothing appended since" : ", \(appended) events appended since"
+    } else if let head {
+      line += "; extends \(head)"
+    }
+    printLine(line)
+    if noAppends, let appended = result.appendedAfterRecorded, appended > 0 {
+      printError(
+        "\(appended) events were appended after the recorded head #\(recorded?.seq ?? 0) "
+          + "(#\((recorded?.seq ?? 0) + 1)…#\(result.head.seq)); --no-appends refuses them")
+      throw ExitCode.failure
+    }
   }
 }
 
@@ -106,6 +149,6 @@ struct AuditHeadCommand: ParsableCommand {
 
   func run() throws {
     let head = try readStore(storeOptions).auditHead()
-    print("\(head.seq) \(head.hash)")
+    printLine("\(head.seq) \(head.hash)")
   }
 }

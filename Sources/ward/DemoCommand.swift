@@ -32,10 +32,10 @@ struct DemoCommand: ParsableCommand {
     let env = ProcessInfo.processInfo.environment
     let dataDir = try DemoStore.locateData(option: data, environment: env)
     let path = try DemoStore.ensure(dataDirectory: dataDir, environment: env) { message in
-      FileHandle.standardError.write(Data((message + "\n").utf8))
+      printError(message)
     }
     if printStore {
-      print(path)
+      printLine(path)
       return
     }
     let store = try openStore(path, mode: .readOnly)

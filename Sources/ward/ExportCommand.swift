@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WardModel
 import WardStore
+import WardUI
 
 /// `ward export`: findings with their triage decisions, for spreadsheets, Security Hub or a
 /// meeting.
@@ -35,8 +36,7 @@ struct ExportCommand: ParsableCommand {
     let text: String
     switch format {
     case .csv, .json:
-      let printer = RecordPrinter(
-        format: format == .csv ? .csv : .json, tableColumns: nil, sanitize: { $0 })
+      let printer = RecordPrinter(format: format == .csv ? .csv : .json, tableColumns: nil)
       text = printer.render(findings.map(exportRecord), keys: exportKeys)
     case .asff: text = ASFFExport.render(findings)
     case .markdown: text = MarkdownReport.render(findings)
@@ -130,7 +130,8 @@ enum ASFFExport {
     let data =
       (try? JSONSerialization.data(
         withJSONObject: ["Findings": items], options: [.prettyPrinted, .sortedKeys])) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    // JSONSerialization leaves DEL, C1 and bidi controls raw inside strings.
+    return OutputText.escapingJSONDocument(String(decoding: data, as: UTF8.self)) + "\n"
   }
 
   /// `state: reason — note (until DATE)`, at most 512 characters (the ASFF limit); nil when
@@ -169,7 +170,7 @@ enum MarkdownReport {
           let state =
             s.triage.state.rawValue + (s.triage.until.map { " until \(UTC.date($0))" } ?? "")
           out +=
-            "| \(cell(s.finding.title)) (`\(cell(s.finding.id))`) | \(s.finding.severity.rawValue) "
+            "| \(cell(s.finding.title)) (\(cell(s.finding.id))) | \(s.finding.severity.rawValue) "
             + "| \(state) | \(cell(s.triage.by ?? "")) | \(s.triage.at.map(UTC.iso8601) ?? "") "
             + "| \(cell(s.triage.reason ?? "")) | \(cell(s.triage.note ?? "")) |\n"
         }
@@ -178,13 +179,7 @@ enum MarkdownReport {
     return out
   }
 
-  /// Table-cell text: pipes escaped, line breaks and control characters as spaces.
-  static func cell(_ s: String) -> String {
-    String(
-      s.unicodeScalars.map { u -> String in
-        if u == "|" { return "\\|" }
-        if u.value < 0x20 || u.value == 0x7f || (0x80...0x9f).contains(u.value) { return " " }
-        return String(u)
-      }.joined())
-  }
+  /// Table-cell text from data, made literal by the output policy (no HTML, no links or
+  /// images, no controls, pipes escaped).
+  static func cell(_ s: String) -> String { OutputText.markdown(s) }
 }

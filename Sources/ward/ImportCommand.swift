@@ -38,7 +38,7 @@ struct ImportCommand: ParsableCommand {
       progress: { line in
         guard !quiet else { return }
         bar?.clear()
-        print(line)
+        printLine(line)
       },
       tick: { done, total, records in
         if bar == nil {
@@ -48,9 +48,9 @@ struct ImportCommand: ParsableCommand {
       })
     bar?.clear()
     for failure in report.failures {
-      FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+      printError("error: \(failure)")
     }
-    print(report.summaryLine)
+    printLine(report.summaryLine)
     if !report.failures.isEmpty { throw ExitCode(1) }
   }
 }

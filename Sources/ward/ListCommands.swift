@@ -4,13 +4,12 @@ import WardModel
 import WardStore
 import WardUI
 
-/// Prints records in the chosen format; table cells are sanitised (data is untrusted).
+/// Prints records in the chosen format, each made safe by the output policy (data is
+/// untrusted).
 func printRecords(
   _ records: [Record], keys: [String], format: OutputFormat, tableColumns: [String]? = nil
 ) {
-  let sanitizer = TextSanitizer()
-  let printer = RecordPrinter(
-    format: format, tableColumns: tableColumns, sanitize: sanitizer.sanitize)
+  let printer = RecordPrinter(format: format, tableColumns: tableColumns)
   FileHandle.standardOutput.write(Data(printer.render(records, keys: keys).utf8))
 }
 

@@ -60,7 +60,10 @@ struct SSHMode {
     }
     let scope: StoreScope
     do {
-      scope = try resolveStoreScope(entry.scope, in: base)
+      scope = try resolveStoreScope(
+        entry.scope, in: base, operatorName: entry.name, operatorsFile: path)
+    } catch let error as AccessError {
+      throw error
     } catch {
       throw AccessError(path: storePath, reason: "cannot read tenants: \(error)")
     }

@@ -22,7 +22,7 @@ struct ScanCommand: ParsableCommand {
     let started = Date()
     let outcome = try WardScan(store: store).run()
     let elapsed = Date().timeIntervalSince(started)
-    print(
+    printLine(
       "scanned \(outcome.functions) functions: \(outcome.findings) findings, \(outcome.alerts) alerts; "
         + "\(outcome.summary.totalChanged) records changed (\(String(format: "%.2f", elapsed)) s)")
   }

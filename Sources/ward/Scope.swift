@@ -11,7 +11,14 @@ func scopedForCaller(_ store: PostureStore) throws -> PostureStore {
 
 /// The operator's tenant names and globs resolved against the tenants in `store` (an
 /// unscoped handle). Tenants created later are not visible until the next session.
-func resolveStoreScope(_ scope: TenantScope, in store: PostureStore) throws -> StoreScope {
+/// A restricted scope that matches no tenant is refused (`AccessError` naming the file).
+func resolveStoreScope(
+  _ scope: TenantScope, in store: PostureStore, operatorName: String, operatorsFile: String
+) throws -> StoreScope {
   if scope.isAll { return .all }
-  return .only(Set(scope.filter(try store.tenants().map(\.name))))
+  let tenants = try store.tenants().map(\.name)
+  return .only(
+    Set(
+      try scope.resolve(
+        among: tenants, operatorName: operatorName, operatorsFile: operatorsFile)))
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WardModel
 import WardStore
+import WardUI
 
 extension TriageState: ExpressibleByArgument {}
 
@@ -71,7 +72,7 @@ struct TriageCommand: ParsableCommand {
     do {
       if undo {
         let r = try store.undoLastTriage(by: actor, source: .cli, now: now)
-        print(
+        printLine(
           "undid #\(r.undoneSeq): \(r.findingId) \(r.event.from?.rawValue ?? "?") -> "
             + "\(r.event.to.rawValue) (event #\(r.event.seq), version \(r.version))")
         return
@@ -123,7 +124,7 @@ struct TriageCommand: ParsableCommand {
     for t in targets {
       let event = try store.addNote(
         findingId: t.findingId, note: note, by: actor, source: .cli, now: now)
-      print("noted  \(t.findingId) (event #\(event.seq))")
+      printLine("noted  \(t.findingId) (event #\(event.seq))")
     }
   }
 
@@ -135,7 +136,8 @@ struct TriageCommand: ParsableCommand {
       switch r.outcome {
       case .applied(let version, let seq):
         applied += 1
-        print("applied   \(r.findingId) -> \(state.rawValue) (version \(version), event #\(seq))")
+        printLine(
+          "applied   \(r.findingId) -> \(state.rawValue) (version \(version), event #\(seq))")
       case .conflict(let c):
         refused.append("conflict  \(c.description)")
       case .notFound:
@@ -145,7 +147,7 @@ struct TriageCommand: ParsableCommand {
     for line in refused { printError(line) }
     if results.count > 1 || !refused.isEmpty {
       let conflicts = results.filter { if case .conflict = $0.outcome { true } else { false } }
-      print(
+      printLine(
         "\(applied) applied, \(conflicts.count) conflicts, "
           + "\(refused.count - conflicts.count) unknown, of \(results.count)")
     }
@@ -170,17 +172,6 @@ struct TriageFilterOptions: ParsableArguments {
   func filter() throws -> FindingFilter { try select.filter(states: inState, option: "in-state") }
 
   var isEmpty: Bool { select.isEmpty && inState.isEmpty }
-}
-
-/// A one-line error for the user; exits 1 without a usage dump.
-struct CommandFailure: Error, CustomStringConvertible {
-  var description: String
-  init(_ message: String) { description = message }
-}
-
-/// Writes a line to standard error.
-func printError(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
 /// `ward triage --repeat-from FILE` (hidden, for load tests): runs many operations in one
@@ -231,6 +222,6 @@ struct TriageScript {
       }
     }
     out += "\(applied) applied, \(conflicts) conflicts\n"
-    FileHandle.standardOutput.write(Data(out.utf8))
+    FileHandle.standardOutput.write(Data(OutputText.lines(out).utf8))
   }
 }

@@ -63,7 +63,7 @@ import WardModel
     let env = try #require(batch.functions.first?.environment)
     #expect(env.first { $0.name == "AWS_KEY" }?.secretKind == .awsAccessKeyId)
     #expect(env.first { $0.name == "DB_PASSWORD" }?.secretKind != nil)
-    #expect(env.first { $0.name == "MODE" }?.preview == "prod")
+    #expect(env.first { $0.name == "MODE" }?.preview == "…(4)")
     #expect(batch.functions.first?.logGroup == "/custom/f")
   }
 

@@ -40,6 +40,17 @@ import Testing
       SecretClassifier.preview(name: "DB_PASSWORD", value: "hunter22", kind: .namedCredential)
         == "***(8)")
     #expect(
-      SecretClassifier.preview(name: "DB_HOST", value: "db.internal", kind: nil) == "db.internal")
+      SecretClassifier.preview(name: "DB_HOST", value: "db.internal", kind: nil) == "…(11)")
+  }
+
+  /// Values not classed as secrets are not stored either: only their length shows.
+  @Test func aPlainValuePreviewHoldsNoCharacterOfTheValue() {
+    for value in [
+      "prod", "db.internal", "https://api.example.com/v1", String(repeating: "x", count: 40),
+    ] {
+      let p = SecretClassifier.preview(name: "MODE", value: value, kind: nil)
+      #expect(p == "…(\(value.count))")
+      #expect(!p.contains(value.prefix(2)))
+    }
   }
 }

@@ -33,7 +33,9 @@ import WardModel
             try store.setState(
               findingId: id, to: state, reason: state.requiresReason ? "w\(worker)#\(i)" : nil,
               note: nil, until: nil, by: actor, source: .cli, expectedVersion: version,
-              now: T.now + EpochSeconds(i))
+              // One clock for all workers, as on one host: per-worker times would run
+              // up to 500 s apart and read as back-dated events.
+              now: T.now)
             applied += 1
           } catch StoreError.conflict {
             conflicts += 1

@@ -1,5 +1,8 @@
 import WardModel
 
+// Evidence names tenants only through `TenantMention` references, which every read renders
+// for its scope.
+
 /// WARD-XTN-001: one execution role used by functions of different tenants.
 struct SharedExecutionRoleRule: Rule {
   let entry = RuleEntry(
@@ -13,7 +16,7 @@ struct SharedExecutionRoleRule: Rule {
     guard let role = s.function.role else { return nil }
     let others = s.context.otherTenants(sharingRole: role, with: s.tenant)
     guard !others.isEmpty else { return nil }
-    return RuleHit(evidence: "role \(role) also used by tenants \(others.joined(separator: ","))")
+    return RuleHit(evidence: "role \(role) also used by \(TenantMention.reference(others))")
   }
 }
 
@@ -30,7 +33,8 @@ struct RoleInOtherTenantAccountRule: Rule {
     guard let role = s.function.role, let account = ARN(role)?.account, !account.isEmpty,
       case .otherTenant(let owner) = s.relation(of: account)
     else { return nil }
-    return RuleHit(evidence: "role \(role): account \(account) belongs to tenant \(owner)")
+    return RuleHit(
+      evidence: "role \(role): account \(account) belongs to \(TenantMention.reference([owner]))")
   }
 }
 
@@ -51,7 +55,7 @@ struct PolicyOtherTenantRule: Rule {
       if let arn = st.sourceArn, let a = ARN(arn)?.account, !a.isEmpty { accounts.append(a) }
       for a in Set(accounts).sorted() {
         if case .otherTenant(let owner) = s.relation(of: a) {
-          hits.append("account \(a) (tenant \(owner)) in \(st.evidenceText)")
+          hits.append("account \(a) (\(TenantMention.reference([owner]))) in \(st.evidenceText)")
         }
       }
     }
@@ -74,7 +78,7 @@ struct TriggerOtherTenantRule: Rule {
     var hits: [String] = []
     for t in s.inventory.triggers {
       if let a = t.sourceAccount, case .otherTenant(let owner) = s.relation(of: a) {
-        hits.append("mapping \(t.id): \(t.sourceArn) (tenant \(owner))")
+        hits.append("mapping \(t.id): \(t.sourceArn) (\(TenantMention.reference([owner])))")
       }
     }
     return .listing(hits)
@@ -96,7 +100,7 @@ struct LayerOtherTenantRule: Rule {
     var hits: [String] = []
     for l in s.function.layers {
       if let a = l.account, case .otherTenant(let owner) = s.relation(of: a) {
-        hits.append("layer \(l.arn) (tenant \(owner))")
+        hits.append("layer \(l.arn) (\(TenantMention.reference([owner])))")
       }
     }
     return .listing(hits)
@@ -117,7 +121,7 @@ struct SharedCredentialRule: Rule {
     for v in s.function.environment where v.secretKind != nil {
       let others = s.context.otherTenants(sharingCredential: v.fingerprint, with: s.tenant)
       if !others.isEmpty {
-        hits.append("\(evidenceText(v)) also held by tenants \(others.joined(separator: ","))")
+        hits.append("\(evidenceText(v)) also held by \(TenantMention.reference(others))")
       }
     }
     return .listing(hits)

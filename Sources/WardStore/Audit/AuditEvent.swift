@@ -1,3 +1,4 @@
+import Foundation
 import WardModel
 
 /// Where an audit event came from.
@@ -76,11 +77,29 @@ public struct AuditFilter: Sendable, Hashable {
 }
 
 /// The last event of the log, as recorded in `audit_head`.
-public struct AuditHead: Sendable, Hashable, Codable {
+public struct AuditHead: Sendable, Hashable, Codable, CustomStringConvertible {
   /// Seq of the last event (0 for an empty log).
   public var seq: Int64
   /// Its hash (64 zeros for an empty log).
   public var hash: String
+
+  public init(seq: Int64, hash: String) {
+    self.seq = seq
+    self.hash = hash
+  }
+
+  /// `SEQ:HASH`, the form `ward audit head` prints and `ward audit verify --head` reads.
+  public var description: String { "\(seq):\(hash)" }
+
+  /// Reads `SEQ:HASH` or `SEQ HASH` (hash in any case); nil when it is neither.
+  public init?(parsing text: String) {
+    let parts = text.trimmingCharacters(in: .whitespaces).split(
+      whereSeparator: { $0 == " " || $0 == ":" })
+    guard parts.count == 2, let seq = Int64(parts[0]), seq >= 0 else { return nil }
+    let hash = parts[1].lowercased()
+    guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit }) else { return nil }
+    self.init(seq: seq, hash: hash)
+  }
 }
 
 /// The result of checking the whole chain.
@@ -89,10 +108,31 @@ public struct AuditVerification: Sendable, Hashable {
   public var eventCount: Int64
   /// The head recorded in `audit_head`.
   public var head: AuditHead
-  /// The first problem found, nil when the chain is intact.
+  /// The first problem found in the chain, nil when the chain is intact.
   public var problem: AuditProblem?
+  /// With a recorded head: how many events were appended after it (0 when the log still
+  /// ends there).
+  public var appendedAfterRecorded: Int64?
+  /// Findings whose stored state is not the replay of their events (at most
+  /// ``AuditVerifier/mismatchLimit``), and how many there are in all.
+  public var stateMismatches: [StateMismatch] = []
+  public var stateMismatchCount: Int64 = 0
 
-  public var isIntact: Bool { problem == nil }
+  /// True when the chain is intact and every finding's state is explained by its events.
+  public var isIntact: Bool { problem == nil && stateMismatchCount == 0 }
+}
+
+/// A finding whose `findings.state` no audit event explains.
+public struct StateMismatch: Sendable, Hashable, CustomStringConvertible {
+  public var findingId: String
+  /// The state stored on the finding.
+  public var stored: String
+  /// The state its events replay to (`new` when it has no state event).
+  public var replayed: String
+
+  public var description: String {
+    "finding \(findingId) is \(stored) but its audit events replay to \(replayed)"
+  }
 }
 
 /// The first thing wrong with the chain.
