@@ -69,6 +69,7 @@ public struct ConsoleState: Sendable {
 
   /// Context for screen calls.
   public func context(glyphs: GlyphSet = .unicode) -> ScreenContext {
-    ScreenContext(body: body, clock: clock, policy: policy, glyphs: glyphs)
+    ScreenContext(
+      body: body, clock: clock, policy: policy, glyphs: glyphs, tenantCount: tenantNames.count)
   }
 }

@@ -23,7 +23,7 @@ public struct HelpScreen: ScreenModel {
   }
 
   public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
-    let last = max(0, lines().count - context.body.height)
+    let last = max(0, lines().wrapped(width: context.body.width - 2).count - context.body.height)
     switch action {
     case .up: scroll -= 1
     case .down: scroll += 1
@@ -49,13 +49,14 @@ public struct HelpScreen: ScreenModel {
       }
       var line = TextLine(pad(keys, to: 16), style: Style(role: .key))
         .then(pad(action.label, to: 34))
-        .then(where_, style: Style(fg: .role(.muted)))
       if action.mutates {
         let refusal = ActionRegistry.refusal(of: action, under: policy)
         line = line.then(
-          refusal == nil ? "  [mutates]" : "  [mutates: disabled — \(refusal!)]",
+          refusal == nil ? "[mutates]  " : "[mutates: disabled — \(refusal!)]  ",
           style: Style(fg: .role(.warn)))
       }
+      line = line.then(where_, style: Style(fg: .role(.muted)))
+      line.hangingIndent = 16
       out.append(line)
     }
     out.append(TextLine())
@@ -109,7 +110,7 @@ public struct HelpScreen: ScreenModel {
           .joined(separator: "  "))
     }
     RenderKit.draw(
-      all, into: &canvas,
+      all.wrapped(width: body.width - 2), into: &canvas,
       rect: Rect(x: body.x + 2, y: body.y, width: body.width - 2, height: body.height),
       scroll: scroll)
   }

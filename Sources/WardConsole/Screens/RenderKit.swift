@@ -4,6 +4,9 @@ import WardUI
 /// A line of styled text for detail panes and the help screen.
 public struct TextLine: Sendable, Hashable {
   public var segments: [Segment]
+  /// Columns that lines continued by ``wrapped(width:)`` start with; nil: the line's own
+  /// leading spaces (so an indented paragraph stays indented).
+  public var hangingIndent: Int?
   public struct Segment: Sendable, Hashable {
     public var text: String
     public var style: Style
@@ -21,7 +24,10 @@ public struct TextLine: Sendable, Hashable {
   public static func field(_ label: String, _ value: String, width: Int = 14, style: Style = .plain)
     -> TextLine
   {
-    TextLine(pad(label, to: width), style: Style(fg: .role(.muted))).then(value, style: style)
+    var line = TextLine(pad(label, to: width), style: Style(fg: .role(.muted)))
+      .then(value, style: style)
+    line.hangingIndent = width
+    return line
   }
   /// A section heading.
   public static func heading(_ text: String) -> TextLine {
@@ -29,15 +35,47 @@ public struct TextLine: Sendable, Hashable {
   }
 }
 
+extension TextLine {
+  /// The line wrapped at word boundaries to `width` columns, styles kept; continuation
+  /// lines start with the hanging indent. A line that fits comes back as it is.
+  public func wrapped(width: Int) -> [TextLine] {
+    let cells = segments.flatMap { segment in segment.text.map { ($0, segment.style) } }
+    let text = String(cells.map(\.0))
+    guard width > 0, displayWidth(text) > width else { return [self] }
+    let indent = min(width / 2, hangingIndent ?? cells.prefix { $0.0 == " " }.count)
+    return wordBreaks(text, width: width, indent: indent).enumerated().map { index, range in
+      var line = TextLine(index == 0 ? "" : String(repeating: " ", count: indent))
+      for (character, style) in cells[range] {
+        if let last = line.segments.indices.last, line.segments[last].style == style {
+          line.segments[last].text.append(character)
+        } else {
+          line.segments.append(Segment(text: String(character), style: style))
+        }
+      }
+      return line
+    }
+  }
+}
+
+extension [TextLine] {
+  /// Every line wrapped to `width` (see ``TextLine/wrapped(width:)``).
+  public func wrapped(width: Int) -> [TextLine] { flatMap { $0.wrapped(width: width) } }
+}
+
 enum RenderKit {
   /// Draws `lines` from `scroll` into `rect`, clipped.
   static func draw(_ lines: [TextLine], into canvas: inout Canvas, rect: Rect, scroll: Int = 0) {
     for (row, line) in lines.dropFirst(max(0, scroll)).prefix(rect.height).enumerated() {
       var x = rect.x
-      for segment in line.segments where x < rect.maxX {
+      for (index, segment) in line.segments.enumerated() where x < rect.maxX {
+        let room = rect.maxX - x
+        // What does not fit ends in an ellipsis: nothing is cut silently.
+        let rest = line.segments[index...].map(\.text).joined()
+        let text =
+          displayWidth(rest) > room
+          ? truncate(segment.text, to: room, ellipsis: canvas.glyphs.ellipsis) : segment.text
         x += canvas.put(
-          text: segment.text, at: Point(x: x, y: rect.y + row), style: segment.style,
-          maxWidth: rect.maxX - x)
+          text: text, at: Point(x: x, y: rect.y + row), style: segment.style, maxWidth: room)
       }
     }
   }
