@@ -6,7 +6,9 @@
 /// `IS DISTINCT FROM`). Triggers and `WITHOUT ROWID` are SQLite-only and are the parts a
 /// second backend would restate.
 enum Schema {
-  static let migrations: [String] = [v1, AuditSchema.v2, FunctionRollupSchema.migration]
+  static let migrations: [String] = [
+    v1, AuditSchema.v2, FunctionRollupSchema.migration, TriageBatchSchema.migration,
+  ]
 
   /// The version a fully migrated store has.
   static var latestVersion: Int { migrations.count }
