@@ -81,7 +81,7 @@ import WardUI
     c.press(.char(":"))
     c.type("findings")
     c.press(.enter)
-    #expect(c.shows("5 findings · sort: severity ▼ · filter: state:open (default)"))
+    #expect(c.shows("5 findings · sort: severity ▼ · filter: state:open"))
     #expect(c.line(containing: "Function URL without auth")?.hasPrefix("▶ ■ CRIT acme") == true)
     #expect(c.shows("■ CRITICAL  Function URL without auth"))  // detail pane
     #expect(c.shows("resource      arn:aws:lambda:eu-west-1:111111111111:function:orders-api"))

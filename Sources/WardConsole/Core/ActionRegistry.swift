@@ -47,10 +47,9 @@ public struct ActionRegistry: Sendable, Hashable {
     Action(
       .undo, keys: [.char("u")], label: "undo triage", mutates: true,
       screens: [.findings, .functionDetail]),
-    Action(.mark, keys: [.char(" ")], label: "mark", mutates: true, screens: [.findings]),
-    Action(
-      .markAll, keys: [.char("*")], label: "mark all in filter", mutates: true, screens: [.findings]
-    ),
+    // Marks are view state: they work in read-only and demo sessions; only `t` writes.
+    Action(.mark, keys: [.char(" ")], label: "mark", screens: [.findings]),
+    Action(.markAll, keys: [.char("*")], label: "mark all in filter", screens: [.findings]),
   ])
 
   /// The action bound to `key` on `screen`, if any.

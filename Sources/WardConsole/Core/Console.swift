@@ -61,6 +61,8 @@ public enum Console {
     case .failure(let message):
       state.status = StatusMessage(text: message, isError: true)
       return []
+    case .lastTriageBatch(_, let summary):
+      return TriageFlow.confirmUndo(summary, screen: screen, &state)
     default:
       guard let index = state.stack.firstIndex(where: { $0.id == screen }) else { return [] }
       let context = state.context()

@@ -42,6 +42,9 @@ public protocol ScreenModel: Sendable {
   mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput]
   /// The current `/` filter text.
   var filterText: String { get }
+  /// The filter in effect, spelled out (implicit defaults included), for confirmations
+  /// and the title line.
+  var effectiveFilterText: String { get }
   /// Whether `/` applies here.
   var acceptsFilter: Bool { get }
   /// Sets the `/` filter.
@@ -64,6 +67,7 @@ public protocol ScreenModel: Sendable {
 extension ScreenModel {
   public var filterText: String { "" }
   public var acceptsFilter: Bool { false }
+  public var effectiveFilterText: String { filterText.isEmpty ? "none" : filterText }
   public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
     []
   }

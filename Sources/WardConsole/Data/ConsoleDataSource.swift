@@ -92,6 +92,8 @@ public struct ConsoleDataSource: Sendable {
         rows: try store.alertTable(offset: offset, limit: limit))
     case .costs:
       return .costs(try costs(clock: clock))
+    case .lastTriageBatch(let actor):
+      return .lastTriageBatch(actor, try store.lastTriageBatch(by: actor))
     }
   }
 

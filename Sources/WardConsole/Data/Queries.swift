@@ -16,6 +16,8 @@ public enum Query: Sendable, Hashable {
   case findingVersions(FindingFilter)
   case alerts(offset: Int, limit: Int)
   case costs
+  /// What `u` would undo for this operator (how many findings), before asking.
+  case lastTriageBatch(Operator)
 }
 
 /// One window of the functions table.
@@ -116,5 +118,7 @@ public enum LoadResult: Sendable, Hashable {
   case findingVersions(FindingFilter, targets: [TriageTarget], total: Int)
   case alerts(offset: Int, total: Int, rows: [AlertRow])
   case costs(CostsData)
+  /// The operator's last undoable triage action; nil: nothing to undo.
+  case lastTriageBatch(Operator, TriageBatchSummary?)
   case failure(String)
 }

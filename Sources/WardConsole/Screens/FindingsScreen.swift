@@ -28,6 +28,13 @@ public struct FindingsScreen: ScreenModel {
   public var breadcrumb: String { "Findings" }
   public var filterText: String { filter }
   public var acceptsFilter: Bool { true }
+  /// The filter as typed plus the implicit `state:open` when it names no state.
+  public var effectiveFilterText: String {
+    let hasState = filter.split(separator: " ").contains {
+      $0.lowercased().hasPrefix("state:")
+    }
+    return hasState ? filter : (filter.isEmpty ? "state:open" : filter + " state:open")
+  }
   public var hints: [KeyHint] {
     [
       KeyHint("/", "filter"), KeyHint("s/S", "sort"), KeyHint("Tab", "detail"),
@@ -254,7 +261,7 @@ public struct FindingsScreen: ScreenModel {
     let wide = context.body.width >= 110
     var title =
       "\(Format.count(list.total)) findings · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
-    title += " · filter: " + (filter.isEmpty ? "state:open (default)" : filter)
+    title += " · filter: " + effectiveFilterText
     if !marks.isEmpty { title += " · \(Format.count(marks.count)) marked" }
     canvas.put(
       text: title, at: Point(x: titleRect.x + 2, y: titleRect.y), style: Style(role: .title),
