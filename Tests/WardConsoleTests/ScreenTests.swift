@@ -134,6 +134,7 @@ import WardUI
       #expect(found, "help misses \(action.label)")
     }
     c.press(.char("g"))
+    for _ in 0..<3 where c.line(containing: "triage") == nil { c.press(.pageDown) }
     #expect(c.line(containing: "triage")?.contains("[mutates") == true)
   }
 

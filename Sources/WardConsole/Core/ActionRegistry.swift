@@ -37,6 +37,14 @@ public struct ActionRegistry: Sendable, Hashable {
       .window, keys: [.char("w")], label: "24h / 7d / 30d",
       screens: [.functionDetail, .costs]),
     Action(.redraw, keys: [.ctrl("l")], label: "redraw"),
+    Action(
+      .view, keys: [.char("v")], label: "view in the pager",
+      screens: [.findings, .functionDetail, .findingDetail, .alerts]),
+    Action(
+      .copy, keys: [.char("y")], label: "copy id / ARN (OSC 52)",
+      screens: [.functions, .functionDetail, .findings, .findingDetail, .alerts]),
+    Action(.searchNext, keys: [.char("n")], label: "next match", screens: [.pager]),
+    Action(.searchPrevious, keys: [.char("N")], label: "previous match", screens: [.pager]),
     Action(.help, keys: [.char("?")], label: "help"),
     Action(
       .triage, keys: [.char("t")], label: "triage", mutates: true,

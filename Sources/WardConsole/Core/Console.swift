@@ -155,6 +155,21 @@ public enum Console {
       if state.topKind == .help { return [] }
       return push(HelpScreen(registry: state.registry, policy: state.policy), into: &state)
     case .redraw: return [.redraw]
+    case .view:
+      guard let content = state.stack.last?.model.pagerContent(state.context()) else {
+        state.status = StatusMessage(text: "nothing selected to view", isError: false)
+        return []
+      }
+      return push(PagerScreen(content), into: &state)
+    case .copy:
+      // View state: allowed in read-only sessions (nothing is written to the store).
+      guard let target = state.stack.last?.model.copyTarget else {
+        state.status = StatusMessage(text: "nothing selected to copy", isError: false)
+        return []
+      }
+      let text = Clipboard.sanitised(target.text)
+      state.status = StatusMessage(text: "copied \(target.what): \(text)", isError: false)
+      return [.copy(text)]
     case .triage, .note, .undo:
       // Only reached when the registry allowed it (read-write, triage role, operator known).
       return TriageFlow.start(action, &state)

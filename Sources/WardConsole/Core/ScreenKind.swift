@@ -6,6 +6,8 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
   /// One finding full-screen (Enter on a finding in a function's Findings pane).
   case findingDetail = "finding"
   case alerts, costs, help
+  /// The full-screen pager (`v`).
+  case pager
 
   /// Title shown in the header breadcrumb.
   public var title: String {
@@ -18,6 +20,7 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
     case .alerts: "Alerts"
     case .costs: "Costs"
     case .help: "Help"
+    case .pager: "View"
     }
   }
 }

@@ -62,6 +62,30 @@ public protocol ScreenModel: Sendable {
   var markedTargets: [TriageTarget] { get }
   /// Forgets the marks (after a bulk triage was sent).
   mutating func clearMarks()
+  /// What `v` shows in the pager: the selected item whole; nil when nothing is selected.
+  func pagerContent(_ context: ScreenContext) -> PagerContent?
+  /// What `y` copies: the selected item's id, ARN or URL; nil when nothing is selected.
+  var copyTarget: CopyTarget? { get }
+}
+
+/// A titled text for the pager.
+public struct PagerContent: Sendable, Hashable {
+  public var title: String
+  public var lines: [TextLine]
+  public init(title: String, lines: [TextLine]) {
+    self.title = title
+    self.lines = lines
+  }
+}
+
+/// Text to copy and what it is (`finding id`, `function ARN`), for the status line.
+public struct CopyTarget: Sendable, Hashable {
+  public var what: String
+  public var text: String
+  public init(_ what: String, _ text: String) {
+    self.what = what
+    self.text = text
+  }
 }
 
 extension ScreenModel {
@@ -75,4 +99,6 @@ extension ScreenModel {
   public var selectedFinding: FindingRow? { nil }
   public var markedTargets: [TriageTarget] { [] }
   public mutating func clearMarks() {}
+  public func pagerContent(_ context: ScreenContext) -> PagerContent? { nil }
+  public var copyTarget: CopyTarget? { nil }
 }

@@ -15,6 +15,9 @@ public final class ConsoleEngine: @unchecked Sendable {
   private var lastDataVersion: Int64?
   /// Set by a `.redraw` effect; the terminal runner clears it after repainting.
   public var redrawRequested = false
+  /// Texts `.copy` effects asked to put on the clipboard, oldest first; the terminal
+  /// runner hands them to the terminal and clears this.
+  public var clipboard: [String] = []
 
   /// - Parameter now: the wall clock (tests pass a fixed one).
   public init(
@@ -56,6 +59,8 @@ public final class ConsoleEngine: @unchecked Sendable {
         state.quitRequested = true
       case .redraw:
         redrawRequested = true
+      case .copy(let text):
+        clipboard.append(text)
       case .write(let write, let screen):
         let outcome = source.write(write, by: state.policy.operator, now: now())
         send(.written(outcome, screen: screen))

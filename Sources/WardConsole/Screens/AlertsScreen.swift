@@ -27,6 +27,36 @@ public struct AlertsScreen: ScreenModel {
     return .alerts(offset: r.offset, limit: r.limit)
   }
 
+  /// The selected alert whole: what, when (and for how long), where, the detector's detail.
+  public func pagerContent(_ context: ScreenContext) -> PagerContent? {
+    guard let row = list.selected else { return nil }
+    let a = row.alert
+    var lines: [TextLine] = [
+      TextLine(
+        RenderKit.severityLabel(a.severity, glyphs: context.glyphs),
+        style: Style(fg: .role(.severity(a.severity.rawValue)), attributes: .bold)
+      ).then("  " + a.title, style: Style(attributes: .bold)),
+      .field("kind", a.kind), .field("tenant", row.tenant),
+      .field("function", a.functionArn ?? "(the whole account)"),
+      .field("started", RenderKit.minute(a.start)),
+      .field("ended", a.end.map(RenderKit.minute) ?? "ongoing"),
+      .field("source", a.source), .field("id", a.id),
+    ]
+    if !a.detail.isEmpty {
+      lines.append(.heading("Detail"))
+      lines += PlainText.fromMarkdown(a.detail).split(
+        separator: "\n", omittingEmptySubsequences: false
+      ).map { TextLine("  " + $0) }
+    }
+    return PagerContent(title: "Alert " + a.id, lines: lines)
+  }
+
+  /// The alert's function ARN, else the alert's id.
+  public var copyTarget: CopyTarget? {
+    guard let a = list.selected?.alert else { return nil }
+    return a.functionArn.map { CopyTarget("function ARN", $0) } ?? CopyTarget("alert id", a.id)
+  }
+
   public func refreshQueries(_ context: ScreenContext) -> [Query] { [query(context)] }
 
   public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {

@@ -26,6 +26,13 @@ public struct FindingDetailScreen: ScreenModel {
     ]
   }
 
+  public func pagerContent(_ context: ScreenContext) -> PagerContent? {
+    PagerContent(
+      title: "Finding " + findingId, lines: FindingDetailText.lines(detail, glyphs: context.glyphs))
+  }
+
+  public var copyTarget: CopyTarget? { CopyTarget("finding id", findingId) }
+
   public func refreshQueries(_ context: ScreenContext) -> [Query] {
     [.findingDetail(id: findingId)]
   }

@@ -45,6 +45,14 @@ public struct FindingsScreen: ScreenModel {
 
   public var selectedFinding: FindingRow? { list.selected }
 
+  public func pagerContent(_ context: ScreenContext) -> PagerContent? {
+    guard let id = list.selected?.id, detail?.finding?.finding.id == id else { return nil }
+    return PagerContent(
+      title: "Finding " + id, lines: FindingDetailText.lines(detail, glyphs: context.glyphs))
+  }
+
+  public var copyTarget: CopyTarget? { list.selected.map { CopyTarget("finding id", $0.id) } }
+
   public var markedTargets: [TriageTarget] {
     marks.map { TriageTarget(findingId: $0.key, expectedVersion: $0.value) }
       .sorted { $0.findingId < $1.findingId }

@@ -59,6 +59,22 @@ public struct FunctionDetailScreen: ScreenModel {
     return findings[findingCursor]
   }
 
+  /// The focused pane whole (configuration with the resource policy, metrics, findings,
+  /// alerts).
+  public func pagerContent(_ context: ScreenContext) -> PagerContent? {
+    guard data != nil else { return nil }
+    return PagerContent(
+      title: name + " · " + focus.title,
+      lines: lines(
+        focus, width: context.body.width - 4, glyphs: context.glyphs, now: context.clock.now))
+  }
+
+  /// The chosen finding's id in the Findings pane, else the function's ARN.
+  public var copyTarget: CopyTarget? {
+    if let f = selectedFinding { return CopyTarget("finding id", f.id) }
+    return CopyTarget("function ARN", data?.inventory?.function.arn ?? arn)
+  }
+
   /// Rows of the Findings pane's content (see ``render(into:_:)``'s layout).
   static func findingsPaneRows(_ body: Rect) -> Int {
     let wide = body.width >= 110 && body.height >= 20

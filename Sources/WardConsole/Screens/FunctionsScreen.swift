@@ -35,6 +35,10 @@ public struct FunctionsScreen: ScreenModel {
         offset: request.offset, limit: request.limit))
   }
 
+  public var copyTarget: CopyTarget? {
+    list.selected.map { CopyTarget("function ARN", $0.row.arn) }
+  }
+
   public func refreshQueries(_ context: ScreenContext) -> [Query] { [query(context)] }
 
   public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
