@@ -31,8 +31,10 @@ import Testing
       TableColumn("TITLE", width: .flex(min: 6), priority: 2),
     ]
     let rows: [[TableCell]] = [["HIGH", "acme", "orders-api-handler", "A title"]]
-    // 60 wide: 2 gutter + 3 separators -> 55; SEV 4, TENANT 8 (title + arrow room), NAME 18.
-    #expect(Table.layout(columns, rows: rows, width: 60) == [4, 8, 18, 25])
+    // 60 wide: 2 gutter + 3 separators -> 55; SEV 4, TENANT 6 (its title), NAME 18.
+    #expect(Table.layout(columns, rows: rows, width: 60) == [4, 6, 18, 27])
+    // The sorted column also fits its arrow: the title is never overwritten.
+    #expect(Table.layout(columns, rows: rows, width: 60, sorted: 1) == [4, 8, 18, 25])
     // Narrow: TENANT (lower priority) shrinks, then goes; then NAME gives back width.
     let narrow = Table.layout(columns, rows: rows, width: 30)
     #expect(narrow[1] == 0)

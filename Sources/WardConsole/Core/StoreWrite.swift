@@ -45,7 +45,7 @@ public enum WriteOutcome: Sendable, Hashable {
       }
       let seqs = undos.map(\.event.seq)
       return (
-        "undid \(Format.count(undos.count)) findings of your last triage "
+        "undid \(ExactCount.text(undos.count)) findings of your last triage "
           + "(events #\(seqs.min()!)–#\(seqs.max()!), batch \(undo.event.batch ?? "-"))", false
       )
     case .failed(let text):

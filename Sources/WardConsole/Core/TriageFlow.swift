@@ -82,7 +82,7 @@ enum TriageFlow {
         // More than one finding: say how many, to what, under which filter; default No.
         state.dialog = .confirm(
           ConfirmDialog(
-            question: "Set \(Format.count(targets.count)) findings to \(to.rawValue)?",
+            question: "Set \(ExactCount.text(targets.count)) findings to \(to.rawValue)?",
             detail: "filter: " + (state.stack.last?.model.effectiveFilterText ?? ""),
             write: write))
         return []
@@ -110,7 +110,7 @@ enum TriageFlow {
     state.dialog = .confirm(
       ConfirmDialog(
         question:
-          "Undo your last triage of \(Format.count(summary.count)) findings "
+          "Undo your last triage of \(ExactCount.text(summary.count)) findings "
           + "(set to \(summary.state.rawValue))?",
         detail: "each goes back to the state it had before, as a new batch of audit events",
         write: .undoLastTriage))

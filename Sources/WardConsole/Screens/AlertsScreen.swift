@@ -98,7 +98,9 @@ public struct AlertsScreen: ScreenModel {
     let glyphs = canvas.glyphs
     let wide = body.width >= 110
     canvas.put(
-      text: "\(Format.count(list.total)) alerts · newest first · Enter opens the function",
+      text:
+        "\(ExactCount.text(list.total)) alerts · newest first · Enter opens the function · "
+        + list.positionText,
       at: Point(x: body.x + 2, y: body.y), style: Style(role: .title), maxWidth: body.width - 2)
     var columns = [
       TableColumn("DAY", width: .fixed(10)), TableColumn("TIME", width: .fixed(5)),

@@ -106,12 +106,12 @@ public struct FindingsScreen: ScreenModel {
     case .findingVersions(let filter, let targets, let total):
       guard filter == parsed else { return [] }
       for t in targets { marks[t.findingId] = t.expectedVersion }
-      var text = "marked \(Format.count(targets.count)) findings in the filter"
+      var text = "marked \(ExactCount.text(targets.count)) findings in the filter"
       if total > targets.count {
         text +=
-          " (the first \(Format.count(targets.count)) of \(Format.count(total)); narrow the filter)"
+          " (the first \(ExactCount.text(targets.count)) of \(ExactCount.text(total)); narrow the filter)"
       }
-      return [.status(text + " · \(Format.count(marks.count)) marked")]
+      return [.status(text + " · \(ExactCount.text(marks.count)) marked")]
     default: return []
     }
   }
@@ -140,7 +140,7 @@ public struct FindingsScreen: ScreenModel {
     case .mark:
       guard let row = list.selected else { return [] }
       if marks.removeValue(forKey: row.id) == nil { marks[row.id] = row.version }
-      return [.status("\(Format.count(marks.count)) marked")]
+      return [.status("\(ExactCount.text(marks.count)) marked")]
     case .markAll:
       if !marks.isEmpty, list.visible(rows).allSatisfy({ marks[$0.row.id] != nil }),
         marks.count >= list.total
@@ -268,9 +268,10 @@ public struct FindingsScreen: ScreenModel {
     let (titleRect, tableRect, detailRect) = Self.layout(context.body)
     let wide = context.body.width >= 110
     var title =
-      "\(Format.count(list.total)) findings · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
+      "\(ExactCount.text(list.total)) findings · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
     title += " · filter: " + effectiveFilterText
-    if !marks.isEmpty { title += " · \(Format.count(marks.count)) marked" }
+    if !marks.isEmpty { title += " · \(ExactCount.text(marks.count)) marked" }
+    title += " · " + list.positionText
     canvas.put(
       text: title, at: Point(x: titleRect.x + 2, y: titleRect.y), style: Style(role: .title),
       maxWidth: titleRect.width - 2)

@@ -97,11 +97,11 @@ public struct FunctionsScreen: ScreenModel {
     let body = context.body
     let glyphs = canvas.glyphs
     let wide = body.width >= 110
-    var title = "\(Format.count(list.total)) functions"
+    var title = "\(ExactCount.text(list.total)) functions"
     if let tenant { title += " in " + tenant }
     title += " · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
     if !filter.isEmpty { title += " · filter: " + filter }
-    title += " · ! deprecated runtime"
+    title += " · " + list.positionText + " · ! deprecated runtime"
     canvas.put(
       text: title, at: Point(x: body.x + 2, y: body.y), style: Style(role: .title),
       maxWidth: body.width - 2)

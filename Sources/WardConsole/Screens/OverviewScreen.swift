@@ -123,7 +123,8 @@ public struct OverviewScreen: ScreenModel {
       columns.append(TableColumn("OPEN", width: .fixed(5), alignment: .right))
     }
     columns += Category.allCases.map {
-      TableColumn(Self.matrixHeaders[$0] ?? $0.shortTitle, width: .fixed(4), alignment: .right)
+      TableColumn(
+        Self.matrixHeaders[$0] ?? $0.shortTitle, width: .fit(min: 4, max: 7), alignment: .right)
     }
     if wide {
       columns.append(TableColumn("INV 7D", width: .fixed(7)))
@@ -151,7 +152,7 @@ public struct OverviewScreen: ScreenModel {
       let counts = summary.openByCategory[category] ?? [:]
       let total = counts.values.reduce(0, +)
       if let worst = RenderKit.worst(counts) {
-        cells.append(RenderKit.severityCount(total, worst, glyphs: glyphs, width: 4))
+        cells.append(RenderKit.severityCount(total, worst, glyphs: glyphs))
       } else {
         cells.append(TableCell(glyphs.isASCII ? "." : "·", role: .muted))
       }
@@ -230,7 +231,12 @@ public struct OverviewScreen: ScreenModel {
       case .open: wide ? nil : 2
       case .alerts: columns.count - 1
       }
-    let table = Table(
+    let t = totals
+    let totalCells = cells(
+      name: "TOTAL (\(rows.count))", score: t.score, summary: t.summary,
+      invocations: t.invocationsDaily, cost: t.costDaily, alerts: t.activeAlerts, wide: wide,
+      glyphs: glyphs)
+    var table = Table(
       columns: columns,
       rows: visible.map { _, r in
         cells(
@@ -239,17 +245,11 @@ public struct OverviewScreen: ScreenModel {
       }, firstRowIndex: scroll, totalRows: shown.count, selectedIndex: cursor,
       sort: sortIndex.map { TableSort(column: $0, ascending: ascending) },
       emptyMessage: "no tenants in scope")
+    table.sizingRows = [totalCells]
     table.render(
       into: &canvas, rect: Rect(x: body.x, y: body.y, width: body.width, height: height))
-    let t = totals
-    let totalsRow = Table(
-      columns: columns,
-      rows: [
-        cells(
-          name: "TOTAL (\(rows.count))", score: t.score, summary: t.summary,
-          invocations: t.invocationsDaily, cost: t.costDaily, alerts: t.activeAlerts, wide: wide,
-          glyphs: glyphs)
-      ], showHeader: false)
+    var totalsRow = Table(columns: columns, rows: [totalCells], showHeader: false)
+    totalsRow.sizingRows = table.rows
     var y = body.y + height
     if y < body.maxY {
       totalsRow.render(into: &canvas, rect: Rect(x: body.x, y: y, width: body.width, height: 1))

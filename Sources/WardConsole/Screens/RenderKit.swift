@@ -91,17 +91,11 @@ enum RenderKit {
       titleStyle: Style(role: .title, attributes: focused ? .bold : []))
   }
 
-  /// `■3` style text of one severity count, or `·`/`.` for none.
-  /// A glyph plus a compact count. With `width`, a count that would not fit beside the glyph
-  /// is rounded to whole units (`1.3k` becomes `1k`) rather than cut to an ellipsis.
-  static func severityCount(_ n: Int, _ severity: Severity, glyphs: GlyphSet, width: Int? = nil)
-    -> TableCell
-  {
+  /// `■3` style text of one severity count, or `·`/`.` for none: a glyph plus the compact
+  /// count, never rounded to fewer digits (`1.3k` stays `1.3k`; the matrix columns fit it).
+  static func severityCount(_ n: Int, _ severity: Severity, glyphs: GlyphSet) -> TableCell {
     guard n > 0 else { return TableCell(glyphs.isASCII ? "." : "·", role: .muted) }
-    var count = Format.count(n)
-    if let width, count.count + 1 > width, n >= 1000 {
-      count = n >= 1_000_000 ? "\(n / 1_000_000)M" : "\(n / 1000)k"
-    }
+    let count = Format.count(n)
     return TableCell(
       String(glyphs.severityGlyph(severity.rawValue)) + count, role: .severity(severity.rawValue))
   }

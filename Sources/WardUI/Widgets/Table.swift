@@ -76,6 +76,9 @@ public struct Table: Sendable, Hashable {
   public var showHeader: Bool
   /// Shown when there are no rows.
   public var emptyMessage: String
+  /// Rows drawn elsewhere that `.fit` columns are sized for too (a totals row drawn as a
+  /// second table), so both tables line up.
+  public var sizingRows: [[TableCell]] = []
 
   public init(
     columns: [TableColumn], rows: [[TableCell]], firstRowIndex: Int = 0, totalRows: Int? = nil,
@@ -97,22 +100,24 @@ public struct Table: Sendable, Hashable {
   public static let gutterWidth = 2
 
   /// Column widths for a table `width` columns wide (gutter and separators excluded), for
-  /// the visible `rows` (which size `.fit` columns).
+  /// the visible `rows` (which size `.fit` columns; the `sorted` one also fits its title
+  /// and the sort arrow).
   ///
   /// Fixed and fit columns take their width, flex columns their minimum. When that does
   /// not fit: fit columns shrink towards their minimum (the widest first), then whole
   /// columns are dropped by priority (width 0, no separator), and only then are the
   /// rightmost columns cut. Space left over goes to flex columns by weight, the remainder
   /// to the leftmost.
-  public static func layout(_ columns: [TableColumn], rows: [[TableCell]] = [], width: Int)
-    -> [Int]
-  {
+  public static func layout(
+    _ columns: [TableColumn], rows: [[TableCell]] = [], width: Int, sorted: Int? = nil
+  ) -> [Int] {
     var widths = columns.enumerated().map { index, column -> Int in
       switch column.width {
       case .fixed(let n): return max(0, n)
       case .flex(_, let minimum): return max(0, minimum)
       case .fit(let minimum, let maximum):
-        let content = rows.reduce(displayWidth(column.title) + 2) { widest, row in
+        let title = displayWidth(column.title) + (index == sorted ? 2 : 0)
+        let content = rows.reduce(title) { widest, row in
           index < row.count ? max(widest, displayWidth(row[index].text)) : widest
         }
         return max(0, minimum, min(maximum, content))
@@ -214,7 +219,8 @@ public struct Table: Sendable, Hashable {
   public func render(into canvas: inout Canvas, rect: Rect) {
     guard !rect.isEmpty else { return }
     let glyphs = canvas.glyphs
-    let widths = Self.layout(columns, rows: rows, width: rect.width)
+    let widths = Self.layout(
+      columns, rows: rows + sizingRows, width: rect.width, sorted: sort?.column)
     var y = rect.y
     if showHeader {
       let headerStyle = Style(role: .header)
