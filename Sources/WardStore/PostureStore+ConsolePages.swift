@@ -189,7 +189,11 @@ extension PostureStore {
     if let text = filter.text, !text.isEmpty {
       let pattern = SQLValue.text(likePattern(containing: text))
       where_.add(
-        "(x.title LIKE ? ESCAPE '\\' OR x.resource LIKE ? ESCAPE '\\')", [pattern, pattern])
+        """
+        (x.title LIKE ? ESCAPE '\\' OR x.resource LIKE ? ESCAPE '\\' OR x.rule_id LIKE ? ESCAPE '\\'
+          OR x.description LIKE ? ESCAPE '\\'
+          OR x.function_arn IN (SELECT arn FROM functions WHERE name LIKE ? ESCAPE '\\'))
+        """, Array(repeating: pattern, count: 5))
     }
     return where_
   }

@@ -79,7 +79,8 @@ public struct FindingFilter: Sendable, Hashable {
   public var severities: Set<Severity>?
   public var states: Set<TriageState>?
   public var sources: Set<String>?
-  /// Substring of the title or resource.
+  /// Substring (case-insensitive) of the title, resource, rule id, description or the
+  /// function's name.
   public var text: String?
 
   public init(

@@ -181,7 +181,7 @@ import WardUI
 
 
 
-      Enter functions  s/S sort  : command  ? help  q quit
+      Enter functions  / filter  s/S sort  : command  ? help  q quit
                                                                                                                 theme fallback
       """
     let lines = c.screenLines()

@@ -142,7 +142,8 @@ public enum Console {
         field: TextInput(
           text: current, suggestions: filterSuggestions(state),
           placeholder: state.topKind == .findings
-            ? "text, sev:high cat:secrets state:new tenant:x src:prowler" : "text"))
+            ? "text, sev:high cat:secrets state:new tenant:x src:prowler" : "text"),
+        history: state.filterHistory[state.topKind] ?? [])
       return []
     case .command:
       state.input = InputLine(
@@ -186,6 +187,11 @@ public enum Console {
   private static func handleInput(_ key: Key, _ state: inout ConsoleState) -> [Effect] {
     guard var input = state.input else { return [] }
     if key == .tab, input.field.completionHint == nil { return [] }
+    if input.purpose == .filter, key == .up || key == .down {
+      input.recall(key == .up ? -1 : 1)
+      state.input = input
+      return []
+    }
     let result = input.field.handle(key)
     state.input = input
     switch result {
@@ -198,6 +204,12 @@ public enum Console {
       let text = input.field.text.trimmingCharacters(in: .whitespaces)
       switch input.purpose {
       case .filter:
+        if !text.isEmpty {
+          var history = state.filterHistory[state.topKind] ?? []
+          history.removeAll { $0 == text }
+          history.append(text)
+          state.filterHistory[state.topKind] = Array(history.suffix(20))
+        }
         return withTop(&state) { model, context in model.setFilter(text, context) }
       case .command:
         return runCommand(text, &state)

@@ -18,12 +18,12 @@ public struct ScreenContext: Sendable, Hashable {
   public var clock: DataClock
   public var policy: ConsolePolicy
   public var glyphs: GlyphSet
-  /// Tenants in the session's scope (0 until known): a single-tenant view drops its
-  /// TENANT columns.
-  public var tenantCount: Int = 0
+  /// Tenant names in the session's scope (empty until known): `tenant:` filters match
+  /// their prefixes, and a single-tenant view drops its TENANT columns.
+  public var tenantNames: [String] = []
 
   /// Whether the session sees exactly one tenant.
-  public var singleTenant: Bool { tenantCount == 1 }
+  public var singleTenant: Bool { tenantNames.count == 1 }
 }
 
 /// One screen: its state, how actions and loaded data change it, and how it draws.

@@ -123,7 +123,7 @@ public struct FindingsScreen: ScreenModel {
   }
 
   public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
-    switch FindingQuery.parse(text) {
+    switch FindingQuery.parse(text, tenants: context.tenantNames) {
     case .failure(let error): return [.status("filter: " + error.message)]
     case .success(let filter):
       self.filter = text

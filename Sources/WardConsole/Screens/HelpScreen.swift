@@ -88,10 +88,23 @@ public struct HelpScreen: ScreenModel {
     }
     out.append(TextLine())
     out.append(.heading("Findings filter (/)"))
-    out.append(TextLine("  free text matches title and resource; tokens narrow further:"))
+    out.append(
+      TextLine(
+        "  free text matches title, resource, function name, rule id and description; tokens"
+          + " narrow further (tenant: matches the start of a name):"))
     out.append(
       TextLine(
         "  sev:high,critical  cat:secrets  state:new|open|closed|all  tenant:NAME  src:prowler"))
+    out.append(TextLine())
+    out.append(TextLine("  Up/Down in the filter line recall the last filters of this screen."))
+    out.append(TextLine())
+    out.append(.heading("Categories (overview columns)"))
+    for category in Category.allCases {
+      let column = OverviewScreen.matrixHeaders[category] ?? category.shortTitle
+      out.append(
+        TextLine("  " + pad(column, to: 6), style: Style(role: .key))
+          .then(pad(category.rawValue, to: 16)).then(category.title))
+    }
     out.append(TextLine())
     out.append(.heading("Severity glyphs"))
     out.append(TextLine("  " + Severity.worstFirst.map { $0.rawValue }.joined(separator: "  ")))

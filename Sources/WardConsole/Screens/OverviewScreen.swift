@@ -16,23 +16,49 @@ public struct OverviewScreen: ScreenModel {
   /// Score ascending = worst first.
   public var ascending = true
   public var loaded = false
+  /// The `/` filter: words that must each appear in the tenant's name or one of its
+  /// labels (`key=value`), case-insensitive.
+  public var filter = ""
 
   public init() {}
+
+  public var acceptsFilter: Bool { true }
+  public var filterText: String { filter }
+
+  public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
+    filter = text
+    cursor = 0
+    scroll = 0
+    clamp(context)
+    return [
+      .status("\(ExactCount.text(sortedRows.count)) of \(ExactCount.text(rows.count)) tenants")
+    ]
+  }
+
+  /// Whether a tenant passes the filter.
+  func matches(_ row: TenantOverview) -> Bool {
+    let words = filter.lowercased().split(separator: " ")
+    guard !words.isEmpty else { return true }
+    let haystack = ([row.summary.name] + row.summary.labels.map { "\($0.key)=\($0.value)" })
+      .joined(separator: " ").lowercased()
+    return words.allSatisfy { haystack.contains($0) }
+  }
 
   public var kind: ScreenKind { .overview }
   public var breadcrumb: String { "Overview" }
   public var hints: [KeyHint] {
     [
-      KeyHint("Enter", "functions"), KeyHint("s/S", "sort"), KeyHint(":", "command"),
+      KeyHint("Enter", "functions"), KeyHint("/", "filter"), KeyHint("s/S", "sort"),
+      KeyHint(":", "command"),
       KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
   }
 
   public func refreshQueries(_ context: ScreenContext) -> [Query] { [.overview] }
 
-  /// Tenant rows in display order.
+  /// Tenant rows that pass the filter, in display order.
   public var sortedRows: [TenantOverview] {
-    rows.sorted { a, b in
+    rows.filter(matches).sorted { a, b in
       let order: (Bool, Bool)
       switch sort {
       case .score: order = (a.score < b.score, a.score == b.score)
@@ -49,7 +75,7 @@ public struct OverviewScreen: ScreenModel {
   }
 
   private func tableHeight(_ context: ScreenContext) -> Int {
-    max(2, min(context.body.height - 1, rows.count + 1))
+    max(2, min(context.body.height - 1, sortedRows.count + 1))
   }
 
   public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
@@ -65,10 +91,11 @@ public struct OverviewScreen: ScreenModel {
   }
 
   private mutating func clamp(_ context: ScreenContext) {
-    cursor = max(0, min(cursor, rows.count - 1))
+    let count = sortedRows.count
+    cursor = max(0, min(cursor, count - 1))
     scroll = Table.scrollOffset(
       selected: cursor, currentOffset: scroll, visibleRows: tableHeight(context) - 1,
-      totalRows: rows.count)
+      totalRows: count)
   }
 
   public mutating func resized(_ context: ScreenContext) -> [ScreenOutput] {
@@ -84,7 +111,7 @@ public struct OverviewScreen: ScreenModel {
     case .pageUp: cursor -= page
     case .pageDown: cursor += page
     case .top: cursor = 0
-    case .bottom: cursor = rows.count - 1
+    case .bottom: cursor = sortedRows.count - 1
     case .sort:
       let all = SortColumn.allCases
       sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
@@ -193,7 +220,7 @@ public struct OverviewScreen: ScreenModel {
     var invocations = [Double](repeating: 0, count: 7)
     var cost = [Double](repeating: 0, count: 7)
     var alerts = 0
-    for row in rows {
+    for row in sortedRows {  // what the filter shows
       summary.functionCount += row.summary.functionCount
       summary.openBySeverity.merge(row.summary.openBySeverity, uniquingKeysWith: +)
       for (category, counts) in row.summary.openByCategory {
@@ -233,7 +260,9 @@ public struct OverviewScreen: ScreenModel {
       }
     let t = totals
     let totalCells = cells(
-      name: "TOTAL (\(rows.count))", score: t.score, summary: t.summary,
+      name: filter.isEmpty
+        ? "TOTAL (\(rows.count))" : "TOTAL (\(sortedRows.count)/\(rows.count))",
+      score: t.score, summary: t.summary,
       invocations: t.invocationsDaily, cost: t.costDaily, alerts: t.activeAlerts, wide: wide,
       glyphs: glyphs)
     var table = Table(
