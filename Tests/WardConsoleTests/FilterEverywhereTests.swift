@@ -86,3 +86,30 @@ import WardUI
     #expect(c.shows("■ critical"))
   }
 }
+
+/// The Alerts filter: text and `sev:` `kind:` `tenant:` `fn:` tokens.
+@Suite struct AlertFilterTests {
+  @Test(arguments: DrillDownTests.sizes) func alertsFilterByTextAndTokens(width: Int, height: Int)
+    throws
+  {
+    let (_, store) = try Fixture.store()
+    let c = Fixture.console(store, width: width, height: height)
+    c.press(.char(":"))
+    c.type("alerts")
+    c.press(.enter)
+    #expect(c.shows("2 alerts"))
+    for (filter, shown) in [
+      ("sev:high", "Errors 9"), ("kind:invocation-spike", "Invocations 5x"),
+      ("tenant:glo", "Invocations 5x"), ("fn:orders", "Errors 9"), ("vs baseline", "Errors 9"),
+      ("observed 50", "Invocations 5x"),
+    ] {
+      FilterEverywhereTests.filter(c, filter)
+      #expect(c.shows("1 alerts"), "\(filter)")
+      #expect(c.shows(shown), "\(filter)")
+    }
+    FilterEverywhereTests.filter(c, "sev:urgent")
+    #expect(c.state.status?.text == "filter: unknown severity `urgent`")
+    FilterEverywhereTests.filter(c, "")
+    #expect(c.shows("2 alerts"))
+  }
+}

@@ -142,7 +142,9 @@ public enum Console {
         field: TextInput(
           text: current, suggestions: filterSuggestions(state),
           placeholder: state.topKind == .findings
-            ? "text, sev:high cat:secrets state:new tenant:x src:prowler" : "text"),
+            ? "text, sev:high cat:secrets state:new tenant:x src:prowler"
+            : state.topKind == .alerts ? "text, sev:high kind:error-burst tenant:x fn:name" : "text"
+        ),
         history: state.filterHistory[state.topKind] ?? [])
       return []
     case .command:

@@ -6,14 +6,32 @@ import WardUI
 /// window that contains the alert.
 public struct AlertsScreen: ScreenModel {
   public var list = PagedList<AlertRow>()
+  /// The `/` filter as typed, and as parsed (``AlertQuery``).
+  public var filter = ""
+  public var parsed = AlertFilter()
 
   public init() {}
+
+  public var acceptsFilter: Bool { true }
+  public var filterText: String { filter }
+
+  public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
+    switch AlertQuery.parse(text, tenants: context.tenantNames) {
+    case .failure(let error): return [.status("filter: " + error.message)]
+    case .success(let parsed):
+      filter = text
+      self.parsed = parsed
+      list = PagedList()
+      return [.load(query(context))]
+    }
+  }
 
   public var kind: ScreenKind { .alerts }
   public var breadcrumb: String { "Alerts" }
   public var hints: [KeyHint] {
     [
-      KeyHint("Enter", "function"), KeyHint("j/k", "move"), KeyHint("Esc", "back"),
+      KeyHint("Enter", "function"), KeyHint("/", "filter"), KeyHint("v", "view"),
+      KeyHint("Esc", "back"),
       KeyHint("?", "help"),
     ]
   }
@@ -24,7 +42,7 @@ public struct AlertsScreen: ScreenModel {
 
   private func query(_ context: ScreenContext) -> Query {
     let r = list.pageRequest(visibleRows: Self.visibleRows(context))
-    return .alerts(offset: r.offset, limit: r.limit)
+    return .alerts(parsed, offset: r.offset, limit: r.limit)
   }
 
   /// The selected alert whole: what, when (and for how long), where, the detector's detail.
@@ -60,7 +78,8 @@ public struct AlertsScreen: ScreenModel {
   public func refreshQueries(_ context: ScreenContext) -> [Query] { [query(context)] }
 
   public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
-    guard case .alerts(let offset, let total, let rows) = result else { return [] }
+    guard case .alerts(let filter, let offset, let total, let rows) = result, filter == parsed
+    else { return [] }
     list.install(total: total, offset: offset, rows: rows, visibleRows: Self.visibleRows(context))
     return list.covers(visibleRows: Self.visibleRows(context)) ? [] : [.load(query(context))]
   }
@@ -99,8 +118,8 @@ public struct AlertsScreen: ScreenModel {
     let wide = body.width >= 110
     canvas.put(
       text:
-        "\(ExactCount.text(list.total)) alerts · newest first · Enter opens the function · "
-        + list.positionText,
+        "\(ExactCount.text(list.total)) alerts · newest first"
+        + (filter.isEmpty ? "" : " · filter: " + filter) + " · " + list.positionText,
       at: Point(x: body.x + 2, y: body.y), style: Style(role: .title), maxWidth: body.width - 2)
     var columns = [
       TableColumn("DAY", width: .fixed(10)), TableColumn("TIME", width: .fixed(5)),
