@@ -121,13 +121,18 @@ public struct AlertsScreen: ScreenModel {
         "\(ExactCount.text(list.total)) alerts · newest first"
         + (filter.isEmpty ? "" : " · filter: " + filter) + " · " + list.positionText,
       at: Point(x: body.x + 2, y: body.y), style: Style(role: .title), maxWidth: body.width - 2)
+    let showTenant = !context.singleTenant
     var columns = [
-      TableColumn("DAY", width: .fixed(10)), TableColumn("TIME", width: .fixed(5)),
-      TableColumn("SEV", width: .fixed(6)), TableColumn("TENANT", width: .flex(weight: 1, min: 6)),
-      TableColumn("FUNCTION", width: .flex(weight: 2, min: 10)),
+      TableColumn("DAY", width: .fixed(10), priority: 2),
+      TableColumn("TIME", width: .fixed(5), priority: 2),
+      TableColumn("SEV", width: .fixed(6), priority: 3),
     ]
-    if wide { columns.append(TableColumn("KIND", width: .fixed(20))) }
-    columns.append(TableColumn("TITLE", width: .flex(weight: 3, min: 10)))
+    if showTenant {
+      columns.append(TableColumn("TENANT", width: .fit(min: 6, max: 18), priority: 1))
+    }
+    columns.append(TableColumn("FUNCTION", width: .fit(min: 10, max: 32), priority: 3))
+    if wide { columns.append(TableColumn("KIND", width: .fit(min: 6, max: 20), priority: 0)) }
+    columns.append(TableColumn("TITLE", width: .flex(min: 10), priority: 3))
     let visible = list.visible(Self.visibleRows(context))
     let rows = visible.map { index, row -> [TableCell] in
       let a = row.alert
@@ -140,8 +145,10 @@ public struct AlertsScreen: ScreenModel {
         TableCell(
           RenderKit.severityShort(a.severity, glyphs: glyphs),
           role: .severity(a.severity.rawValue)),
-        TableCell(row.tenant),
-        TableCell(a.functionArn.map { ARN($0)?.lambdaFunctionName ?? $0 } ?? "(account)"),
+      ]
+      if showTenant { cells.append(TableCell(row.tenant)) }
+      cells += [
+        TableCell(a.functionArn.map { ARN($0)?.lambdaFunctionName ?? $0 } ?? "(account)")
       ]
       if wide { cells.append(TableCell(a.kind)) }
       cells.append(TableCell(a.title))
