@@ -34,13 +34,9 @@ import WardUI
     #expect(c.shows("row 3 of 6"))
     c.press(.char("G"))
     #expect(c.shows("row 6 of 6"))
-    c.press(.char(":"))
-    c.type("functions")
-    c.press(.enter)
+    c.command("functions")
     #expect(c.shows("3 functions") && c.shows("row 1 of 3"))
-    c.press(.char(":"))
-    c.type("alerts")
-    c.press(.enter)
+    c.command("alerts")
     #expect(c.line(containing: "2 alerts")?.contains("row 1 of 2") == true || width < 100)
   }
 

@@ -33,9 +33,7 @@ import WardUI
   }
 
   static func openFindings(_ c: HeadlessConsole, filter: String = "state:all") {
-    c.press(.char(":"))
-    c.type("findings")
-    c.press(.enter)
+    c.command("findings")
     c.press(.char("/"))
     c.type(filter)
     c.press(.enter)
@@ -79,25 +77,19 @@ import WardUI
     let (temp, store) = try Self.store()
     let all = Fixture.console(store, width: width, height: height)
     for screen in ["functions", "alerts"] {
-      all.press(.char(":"))
-      all.type(screen)
-      all.press(.enter)
+      all.command(screen)
       #expect(all.line(containing: "FUNCTION")?.contains("TENANT") ?? true, "\(screen)")
       #expect(all.line(containing: "NAME")?.contains("TENANT") ?? true, "\(screen)")
     }
     // One tenant's functions: the tenant is in the title, not in a column.
-    all.press(.char(":"))
-    all.type("tenant acme")
-    all.press(.enter)
+    all.command("tenant acme")
     #expect(
       all.shows("functions in acme") && all.line(containing: "NAME")?.contains("TENANT") == false)
     // A session scoped to one tenant: no TENANT column anywhere.
     let one = Fixture.console(
       try temp.open(scope: StoreScope(tenants: ["globex"])), width: width, height: height)
     for screen in ["functions", "alerts", "findings"] {
-      one.press(.char(":"))
-      one.type(screen)
-      one.press(.enter)
+      one.command(screen)
       #expect(one.screenLines()[2].contains("TENANT") == false, "\(screen)")
       #expect(one.screenLines()[3].contains("ingest"), "\(screen)")
     }

@@ -69,9 +69,7 @@ import WardUI
     #expect(c.state.input?.field.text == "")
     c.press(.escape)
     // Another screen has its own history.
-    c.press(.char(":"))
-    c.type("functions")
-    c.press(.enter)
+    c.command("functions")
     c.press([.char("/"), .up])
     #expect(c.state.input?.field.text == "")
   }
@@ -94,9 +92,7 @@ import WardUI
   {
     let (_, store) = try Fixture.store()
     let c = Fixture.console(store, width: width, height: height)
-    c.press(.char(":"))
-    c.type("alerts")
-    c.press(.enter)
+    c.command("alerts")
     #expect(c.shows("2 alerts"))
     for (filter, shown) in [
       ("sev:high", "Errors 9"), ("kind:invocation-spike", "Invocations 5x"),

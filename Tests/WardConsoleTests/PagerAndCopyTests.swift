@@ -49,9 +49,7 @@ import WardUI
     #expect(c.state.topKind == .pager)
     #expect(c.shows("Configuration"))
     c.press(.escape)
-    c.press(.char(":"))
-    c.type("alerts")
-    c.press(.enter)
+    c.command("alerts")
     c.press(.char("v"))
     #expect(c.shows("Alert a1") && c.shows("ongoing") && c.shows("observed 9"))
   }

@@ -61,17 +61,8 @@ public struct FindingDetailScreen: ScreenModel {
   }
 
   public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
-    let page = max(1, Self.contentRect(context.body).height - 1)
-    switch action {
-    case .up: scroll -= 1
-    case .down: scroll += 1
-    case .pageUp: scroll -= page
-    case .pageDown: scroll += page
-    case .top: scroll = 0
-    case .bottom: scroll = Int.max / 2
-    default: return []
-    }
-    scroll = max(0, min(scroll, maxScroll(context)))
+    let page = Self.contentRect(context.body).height - 1
+    scroll = TextScroll.apply(action, to: scroll, page: page, last: maxScroll(context)) ?? scroll
     return []
   }
 

@@ -152,20 +152,15 @@ public struct FindingsScreen: ScreenModel {
     default: break
     }
     if detailFocused {
-      let page = max(1, Self.detailContent(context.body).height - 1)
-      switch action {
-      case .up: detailScroll -= 1
-      case .down: detailScroll += 1
-      case .pageUp: detailScroll -= page
-      case .pageDown: detailScroll += page
-      case .top: detailScroll = 0
-      case .bottom: detailScroll = Int.max / 2
-      case .nextPane, .previousPane, .enter: detailFocused = false
-      default: break
-      }
       let content = Self.detailContent(context.body)
       let lineCount = detailLines(glyphs: context.glyphs, width: content.width).count
-      detailScroll = max(0, min(detailScroll, lineCount - content.height))
+      if let moved = TextScroll.apply(
+        action, to: detailScroll, page: content.height - 1, last: max(0, lineCount - content.height))
+      {
+        detailScroll = moved
+      } else if [.nextPane, .previousPane, .enter].contains(action) {
+        detailFocused = false
+      }
       return []
     }
     switch action {

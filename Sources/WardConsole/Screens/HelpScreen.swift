@@ -24,16 +24,7 @@ public struct HelpScreen: ScreenModel {
 
   public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
     let last = max(0, lines().wrapped(width: context.body.width - 2).count - context.body.height)
-    switch action {
-    case .up: scroll -= 1
-    case .down: scroll += 1
-    case .pageUp: scroll -= context.body.height
-    case .pageDown: scroll += context.body.height
-    case .top: scroll = 0
-    case .bottom: scroll = last
-    default: break
-    }
-    scroll = max(0, min(scroll, last))
+    scroll = TextScroll.apply(action, to: scroll, page: context.body.height, last: last) ?? scroll
     return []
   }
 

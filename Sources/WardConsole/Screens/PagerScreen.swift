@@ -61,14 +61,12 @@ public struct PagerScreen: ScreenModel {
   }
 
   public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
-    let page = max(1, Self.textRect(context.body).height - 1)
+    let page = Self.textRect(context.body).height - 1
+    if let moved = TextScroll.apply(action, to: scroll, page: page, last: maxScroll(context)) {
+      scroll = moved
+      return []
+    }
     switch action {
-    case .up: scroll -= 1
-    case .down: scroll += 1
-    case .pageUp: scroll -= page
-    case .pageDown: scroll += page
-    case .top: scroll = 0
-    case .bottom: scroll = Int.max / 2
     case .searchNext, .searchPrevious:
       let found = matches(context)
       guard !found.isEmpty else {
