@@ -109,3 +109,28 @@ import WardUI
     #expect(c.shows("2 alerts"))
   }
 }
+
+/// The Costs screen filters (tenant and function names) and sorts its movers.
+@Suite struct CostsFilterTests {
+  @Test(arguments: DrillDownTests.sizes) func costsFilterAndSort(width: Int, height: Int) throws {
+    let (_, store) = try Fixture.store()
+    let c = Fixture.console(store, width: width, height: height)
+    c.command("costs")
+    #expect(c.shows("globex") && c.shows("orders-api"))
+    FilterEverywhereTests.filter(c, "acme")
+    #expect(c.line(containing: "globex") == nil && c.shows("orders-api"))
+    #expect(c.shows("filter: acme"))
+    FilterEverywhereTests.filter(c, "glob")
+    #expect(c.shows("globex") && !c.shows("orders-api"))
+    FilterEverywhereTests.filter(c, "")
+    c.press(.char("s"))
+    #expect(c.state.status?.text == "sort: cost descending")
+    c.press(.char("s"))
+    #expect(c.state.status?.text == "sort: name ascending")
+    let screen = try #require(c.state.stack.last?.model as? CostsScreen)
+    #expect(screen.shown?.tenants.map(\.tenant) == ["acme", "globex"])
+    c.press(.char("S"))
+    let flipped = try #require(c.state.stack.last?.model as? CostsScreen)
+    #expect(flipped.shown?.tenants.map(\.tenant) == ["globex", "acme"])
+  }
+}
