@@ -22,6 +22,8 @@ let package = Package(
     .systemLibrary(
       name: "CNcurses", path: "Sources/CNcurses",
       providers: [.apt(["libncurses-dev"])]),
+    // Crash and quit signal handlers that restore the terminal (C: handlers reach globals).
+    .target(name: "CProcessGuard", path: "Sources/CProcessGuard"),
     .systemLibrary(
       name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]),
@@ -54,13 +56,14 @@ let package = Package(
     // The application: screens, navigation, actions.
     .target(name: "WardConsole", dependencies: ["WardUI", "WardStore", "WardModel"]),
     // The ncurses backend.
-    .target(name: "WardTerminal", dependencies: ["WardUI", "CNcurses"]),
+    .target(name: "WardTerminal", dependencies: ["WardUI", "CNcurses", "CProcessGuard"]),
     // The executable.
     .executableTarget(
       name: "ward",
       dependencies: [
         "WardModel", "WardStore", "WardIngest", "WardRules", "WardUI", "WardConsole", "WardAccess",
-        "WardTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "WardTerminal", "CProcessGuard",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
 

@@ -68,7 +68,8 @@ static volatile sig_atomic_t ward_pending_signal = 0;
 
 static void ward_record_signal(int signal_number) { ward_pending_signal = signal_number; }
 
-/// Installs the flag-setting handler for SIGTERM, SIGHUP and SIGINT. Returns 0 or -1.
+/// Installs the flag-setting handler for SIGTERM, SIGHUP, SIGINT and SIGQUIT (raw mode
+/// makes Ctrl-\ a key; a SIGQUIT from `kill` ends the session like SIGTERM). Returns 0 or -1.
 static inline int ward_install_signal_handlers(void) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
@@ -78,6 +79,7 @@ static inline int ward_install_signal_handlers(void) {
   if (sigaction(SIGTERM, &action, NULL) != 0) return -1;
   if (sigaction(SIGHUP, &action, NULL) != 0) return -1;
   if (sigaction(SIGINT, &action, NULL) != 0) return -1;
+  if (sigaction(SIGQUIT, &action, NULL) != 0) return -1;
   return 0;
 }
 

@@ -5,8 +5,8 @@ enum FormatDetector {
   static func read(_ root: JSONValue, name: String, context: ImportContext) throws -> ImportBatch {
     var value = root
     // Cloud Custodian (placebo) recordings: {"status_code": N, "data": {...}}.
-    if root.isObject, let status = root["status_code"], status.kind == .number,
-      let data = root["data"], data.isObject
+    if root.isObject, let status = try root["status_code"], status.kind == .number,
+      let data = try root["data"], data.isObject
     {
       let code = try status.int()
       if code >= 400 {
@@ -22,7 +22,7 @@ enum FormatDetector {
     guard value.isObject else {
       throw value.failure("not a format Ward reads: looks like a bare JSON \(value.kind.noun)")
     }
-    let has = { (key: String) in value[key] != nil }
+    let has = { (key: String) in value.hasKey(key) }
     if has("Functions") { return try LambdaFunctionReader.readList(value, context: context) }
     if has("Configuration") && (has("Code") || has("Concurrency") || has("Tags")) {
       return try LambdaFunctionReader.readGetFunction(value, context: context)
@@ -67,13 +67,13 @@ enum FormatDetector {
     guard first.isObject else {
       throw first.failure("not a format Ward reads: looks like a JSON list of \(first.kind.noun)s")
     }
-    if first["class_uid"] != nil || first["finding_info"] != nil {
+    if first.hasKey("class_uid") || first.hasKey("finding_info") {
       return try ProwlerReader.read(items)
     }
-    if first["SchemaVersion"] != nil || first["ProductArn"] != nil {
+    if first.hasKey("SchemaVersion") || first.hasKey("ProductArn") {
       return try SecurityHubReader.read(items)
     }
-    if first["check_type"] != nil && first["results"] != nil {
+    if first.hasKey("check_type") && first.hasKey("results") {
       return try CheckovReader.read(items, context: context)
     }
     let keys = first.keys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
@@ -86,6 +86,16 @@ enum FormatDetector {
 /// or Cloud Custodian's `{"__class__": "datetime", "year": …}` objects.
 enum AWSTime {
   static func parse(_ v: JSONValue) throws -> EpochSeconds {
+    let time = try parseAnyRange(v)
+    guard ValueDomain.times.contains(time) else {
+      throw v.failure(
+        "timestamp \(UTC.iso8601(time)) is out of range (Ward accepts 2000-01-01 to 2099-12-31)")
+    }
+    return time
+  }
+
+  /// The instant as written, checked only so far that computing it cannot overflow.
+  private static func parseAnyRange(_ v: JSONValue) throws -> EpochSeconds {
     switch v.kind {
     case .string:
       if let t = v.withPlainStringBytes({ UTC.parse(utf8: $0) }) ?? nil { return t }
@@ -96,23 +106,32 @@ enum AWSTime {
       return t
     case .number:
       let d = try v.double()
-      return EpochSeconds(d > 1e11 ? d / 1000 : d)
+      let seconds = d > 1e11 ? d / 1000 : d
+      // Epoch seconds for 0001..9999 fit easily; anything else (1e300, inf) is refused
+      // here, before the conversion to an integer could trap.
+      guard seconds.isFinite, abs(seconds) < 3e11 else {
+        throw v.failure("timestamp \(d) is out of range (Ward accepts 2000-01-01 to 2099-12-31)")
+      }
+      return EpochSeconds(seconds)
     case .object:
       guard let y = try v.int("year"), let mo = try v.int("month"), let d = try v.int("day") else {
         throw v.typeMismatch("a timestamp")
       }
+      guard (1...9999).contains(y), (1...12).contains(mo), (1...31).contains(d) else {
+        throw v.failure("timestamp out of range: year \(y), month \(mo), day \(d)")
+      }
       let days = UTC.daysFromCivil(year: y, month: mo, day: d)
-      let secs =
-        (try v.int("hour") ?? 0) * 3600 + (try v.int("minute") ?? 0) * 60
-        + (try v.int("second") ?? 0)
-      return days * UTC.day + EpochSeconds(secs)
+      let hour = try v.int("hour", in: 0...23) ?? 0
+      let minute = try v.int("minute", in: 0...59) ?? 0
+      let second = try v.int("second", in: 0...60) ?? 0
+      return days * UTC.day + EpochSeconds(hour * 3600 + minute * 60 + second)
     default:
       throw v.typeMismatch("a timestamp")
     }
   }
 
   static func optional(_ parent: JSONValue, _ key: String) throws -> EpochSeconds? {
-    guard let v = parent.present(key) else { return nil }
+    guard let v = try parent.present(key) else { return nil }
     return try parse(v)
   }
 }

@@ -8,8 +8,11 @@ enum Gzip {
   }
 
   /// Inflates a gzip stream (concatenated members too). Stops after `limit` output bytes
-  /// when given (used to peek at a file's start).
-  static func inflate(_ input: [UInt8], limit: Int? = nil) throws -> [UInt8] {
+  /// when given (used to peek at a file's start); otherwise refuses output beyond
+  /// `maxOutput` (a gzip bomb) and bytes after the last member that are not gzip.
+  static func inflate(
+    _ input: [UInt8], limit: Int? = nil, maxOutput: Int = ImportLimits.contentBytes
+  ) throws -> [UInt8] {
     var stream = z_stream()
     guard ward_inflate_init2(&stream, 15 + 32) == Z_OK else {
       throw ReadError("cannot start gzip decompression")
@@ -29,6 +32,11 @@ enum Gzip {
           return CZlib.inflate(&stream, Z_NO_FLUSH)
         }
         let produced = chunkSize - Int(stream.avail_out)
+        if limit == nil, output.count + produced > maxOutput {
+          throw ReadError(
+            "inflates to more than \(maxOutput >> 20) MiB, the limit for one file (docs/formats.md)"
+          )
+        }
         output.append(contentsOf: chunk[0..<produced])
         if let limit, output.count >= limit { return output }
         switch status {
@@ -37,6 +45,12 @@ enum Gzip {
           if stream.avail_in >= 2, stream.next_in[0] == 0x1F, stream.next_in[1] == 0x8B {
             inflateReset(&stream)
             continue
+          }
+          if stream.avail_in > 0 {
+            let at = inp.count - Int(stream.avail_in)
+            throw ReadError(
+              place: "byte \(at)",
+              "\(stream.avail_in) bytes after the end of the gzip stream are not gzip")
           }
           return output
         case Z_OK:

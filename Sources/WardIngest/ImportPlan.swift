@@ -18,45 +18,104 @@ public struct PlannedFile: Sendable, Hashable {
 
 /// Expands the paths given to `ward import` into an ordered list of files.
 public enum ImportPlan {
+  /// What a scan found: the files to import, and the entries refused with a reason
+  /// (special files, symlink loops, unreadable directories, directories with nothing to
+  /// import). Refusals never stop the other files.
+  public struct Result: Sendable {
+    public var files: [PlannedFile] = []
+    public var problems: [ImportError] = []
+  }
+
   /// Expands directories recursively (skipping hidden files, `README*`, `*.md`,
   /// `SOURCES*`), derives each file's context from its path (docs/formats.md), and
   /// orders tenants, inventories, aspects, series, then findings (stable within a stage).
+  /// Throws the first problem; ``plan(paths:workingDirectory:)`` returns them all.
   public static func scan(paths: [String]) throws(ImportError) -> [PlannedFile] {
-    var files: [String] = []
+    let result = plan(paths: paths)
+    if let first = result.problems.first { throw first }
+    return result.files
+  }
+
+  /// Like ``scan(paths:)``, but returns every refused entry beside the planned files.
+  /// Paths may take any form (`file.json`, `.`, `./x`, `../x/`, symlinks); they are
+  /// reported as given.
+  public static func plan(
+    paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath
+  ) -> Result {
+    var walker = Walker()
     for path in paths {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw ImportError(file: path, reason: "no such file or directory")
-      }
-      if isDirectory.boolValue {
-        files += walk(path)
-      } else {
-        files.append(path)
+      let before = walker.files.count
+      switch FileKind.of(path) {
+      case .missing:
+        walker.problems.append(ImportError(file: path, reason: "no such file or directory"))
+      case .directory:
+        let problemsBefore = walker.problems.count
+        walker.walk(path)
+        if walker.files.count == before && walker.problems.count == problemsBefore {
+          walker.problems.append(
+            ImportError(
+              file: path,
+              reason:
+                "no importable files in this directory (hidden files, README*, SOURCES* and *.md are skipped)"
+            ))
+        }
+      case .regular:
+        walker.files.append(path)
+      case .refused(let reason):
+        walker.problems.append(ImportError(file: path, reason: reason))
       }
     }
-    var contexts = DirectoryContexts()
+    var contexts = DirectoryContexts(workingDirectory: workingDirectory)
     var planned: [PlannedFile] = []
-    for file in files {
+    for file in walker.files {
       planned.append(
         PlannedFile(path: file, context: contexts.context(for: file), stage: stage(of: file)))
     }
-    return planned.enumerated().sorted { a, b in
+    let ordered = planned.enumerated().sorted { a, b in
       a.element.stage != b.element.stage ? a.element.stage < b.element.stage : a.offset < b.offset
     }.map(\.element)
+    return Result(files: ordered, problems: walker.problems)
   }
 
-  /// Files under `directory`, sorted by path.
-  static func walk(_ directory: String) -> [String] {
-    let fm = FileManager.default
-    guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return [] }
-    var out: [String] = []
-    for name in names.sorted() where !skipped(name) {
-      let path = (directory as NSString).appendingPathComponent(name)
-      var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-      if isDirectory.boolValue { out += walk(path) } else { out.append(path) }
+  /// Collects the regular files below directories, refusing what cannot be read safely.
+  private struct Walker {
+    var files: [String] = []
+    var problems: [ImportError] = []
+    /// Directories on the current descent, by device and inode, to catch symlink loops.
+    private var ancestors: Set<FileKind.Identity> = []
+
+    /// Adds the files under `directory`, sorted by path.
+    mutating func walk(_ directory: String) {
+      guard let identity = FileKind.identity(of: directory) else {
+        problems.append(ImportError(file: directory, reason: "cannot read the directory"))
+        return
+      }
+      guard ancestors.insert(identity).inserted else {
+        problems.append(
+          ImportError(
+            file: directory, reason: "symlink loop: this directory is one of its own ancestors"))
+        return
+      }
+      defer { ancestors.remove(identity) }
+      let names: [String]
+      do {
+        names = try FileManager.default.contentsOfDirectory(atPath: directory)
+      } catch {
+        problems.append(
+          ImportError(file: directory, reason: "cannot read the directory (permission denied?)"))
+        return
+      }
+      for name in names.sorted() where !ImportPlan.skipped(name) {
+        let path = PathText.join(directory, name)
+        switch FileKind.of(path) {
+        case .missing:
+          problems.append(ImportError(file: path, reason: "dangling symlink"))
+        case .directory: walk(path)
+        case .regular: files.append(path)
+        case .refused(let reason): problems.append(ImportError(file: path, reason: reason))
+        }
+      }
     }
-    return out
   }
 
   static func skipped(_ name: String) -> Bool {
@@ -118,7 +177,11 @@ extension Array where Element == UInt8 {
 
 /// Context rules for collected directories (layout.md), cached per directory.
 struct DirectoryContexts {
+  /// Relative paths are resolved against this to walk up to a collected root.
+  let workingDirectory: String
   private var cache: [String: (account: String?, region: String?)] = [:]
+
+  init(workingDirectory: String) { self.workingDirectory = workingDirectory }
 
   mutating func context(for file: String) -> ImportContext {
     let components = file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -131,7 +194,9 @@ struct DirectoryContexts {
       for suffix in [".gz", ".json"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
       context.functionName = name
     }
-    let (account, region) = collected(startingAt: (file as NSString).deletingLastPathComponent)
+    let directory = PathText.parent(
+      of: PathText.absolute(file, workingDirectory: workingDirectory))
+    let (account, region) = collected(startingAt: directory)
     context.account = account
     context.region = region
     return context
@@ -140,7 +205,7 @@ struct DirectoryContexts {
   /// Account and region from the nearest ancestor holding sts-get-caller-identity.json
   /// or lambda-list-functions.json.
   private mutating func collected(startingAt start: String) -> (String?, String?) {
-    var dir = start.isEmpty ? "." : start
+    var dir = start
     for _ in 0..<8 {
       if let hit = cache[dir] { return hit }
       let found = DirectoryContexts.read(dir)
@@ -148,8 +213,8 @@ struct DirectoryContexts {
         cache[dir] = found
         return found
       }
-      let parent = (dir as NSString).deletingLastPathComponent
-      if parent == dir || parent.isEmpty { break }
+      let parent = PathText.parent(of: dir)
+      if parent == dir { break }
       dir = parent
     }
     return (nil, nil)
@@ -176,13 +241,13 @@ struct DirectoryContexts {
   }
 
   private static func unwrap(_ root: JSONValue) -> JSONValue {
-    if let data = root["data"], data.isObject, root["status_code"] != nil { return data }
+    if let data = try? root["data"], data.isObject, root.hasKey("status_code") { return data }
     return root
   }
 
   private static func load(_ dir: String, _ name: String) -> JSONValue? {
     for candidate in [name, name + ".gz"] {
-      let path = (dir as NSString).appendingPathComponent(candidate)
+      let path = PathText.join(dir, candidate)
       guard FileManager.default.fileExists(atPath: path),
         let bytes = try? FileInput.load(path: path)
       else { continue }

@@ -22,7 +22,13 @@ public enum Importer {
   {
     do {
       let plain = Gzip.isGzip(bytes) ? try Gzip.inflate(bytes) : bytes
-      return try decode(plain, name: name, context: context)
+      let batch = try decode(plain, name: name, context: context)
+      guard batch.recordCount <= ImportLimits.recordsPerFile else {
+        throw ReadError(
+          "\(batch.recordCount) records is more than \(ImportLimits.recordsPerFile), the limit for one file (split the file)"
+        )
+      }
+      return batch
     } catch let error as ReadError {
       throw error.named(name)
     } catch let error as ImportError {
@@ -46,6 +52,8 @@ public enum Importer {
       return try TenantsReader.read(text)
     case .other(let looksLike):
       throw ReadError(place: "line 1", "not a format Ward reads: looks like \(looksLike)")
+    case .invalidUTF8(let offset):
+      throw ReadError(place: "byte \(offset)", "not valid UTF-8 text")
     }
   }
 }
@@ -53,21 +61,32 @@ public enum Importer {
 /// Loads a file's bytes with messages for the common mistakes.
 enum FileInput {
   static func load(path: String) throws(ImportError) -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ImportError(file: path, reason: "no such file")
-    }
-    if isDirectory.boolValue {
+    switch FileKind.of(path) {
+    case .missing: throw ImportError(file: path, reason: "no such file")
+    case .directory:
       throw ImportError(
         file: path, reason: "is a directory, not a file (import the directory to read its files)")
+    case .refused(let reason): throw ImportError(file: path, reason: reason)
+    case .regular: break
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw ImportError(file: path, reason: "cannot open the file (permission denied?)")
     }
     defer { try? handle.close() }
     do {
+      let size = try handle.seekToEnd()
+      if size > UInt64(ImportLimits.contentBytes) {
+        throw ImportError(
+          file: path,
+          reason:
+            "\(size >> 20) MiB is more than \(ImportLimits.contentBytes >> 20) MiB, the limit for one file (docs/formats.md)"
+        )
+      }
+      try handle.seek(toOffset: 0)
       let data = try handle.readToEnd() ?? Data()
       return [UInt8](data)
+    } catch let error as ImportError {
+      throw error
     } catch {
       throw ImportError(file: path, reason: "cannot read the file: \(error.localizedDescription)")
     }

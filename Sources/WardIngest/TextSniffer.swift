@@ -8,6 +8,8 @@ enum TextSniffer {
     case cliError(String)
     case tenantsYAML(String)
     case other(looksLike: String)
+    /// Text that is not valid UTF-8; the offset is at or before the first bad byte.
+    case invalidUTF8(byteOffset: Int)
   }
 
   static func classify(_ bytes: [UInt8]) -> Kind {
@@ -25,7 +27,18 @@ enum TextSniffer {
       if !head.contains(":") { return .json }
     }
     if isBinary(bytes) { return .other(looksLike: "binary data") }
-    let text = String(decoding: bytes, as: UTF8.self)
+    // The text formats (tenants YAML, CLI error text) are small; a large text file is
+    // refused before it is decoded or searched (a 300 MB line took 50 s to refuse).
+    if bytes.count > ImportLimits.textBytes {
+      return .other(
+        looksLike:
+          "a text file of \(bytes.count >> 20) MiB (tenants YAML and CLI error text are at most \(ImportLimits.textBytes >> 20) MiB)"
+      )
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      let valid = bytes.prefix { $0 < 0x80 }.count
+      return .invalidUTF8(byteOffset: valid)
+    }
     let trimmed = text.drop { $0.isWhitespace }
     if trimmed.hasPrefix("An error occurred (") || trimmed.hasPrefix("\nAn error occurred (")
       || (trimmed.hasPrefix("aws: ") || trimmed.contains("An error occurred ("))

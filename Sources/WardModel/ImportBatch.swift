@@ -21,15 +21,21 @@ public struct ImportBatch: Sendable, Hashable {
   public var costs: [CostSample] = []
   public var findings: [Finding] = []
   public var alerts: [Alert] = []
+  /// The file carries no time of its own (a Checkov report): its findings are dated when
+  /// applied, at the store's data hour (the newest metric hour, else the import's hour),
+  /// never by the file's modification time.
+  public var undatedFindings = false
 
   public init(format: String) { self.format = format }
 
   /// Whether the file contributed nothing at all.
-  public var isEmpty: Bool {
-    tenants.isEmpty && functions.isEmpty && functionPatches.isEmpty && policies.isEmpty
-      && functionsWithoutPolicy.isEmpty && urlConfigs.isEmpty && functionsWithoutURL.isEmpty
-      && triggers.isEmpty && metrics.isEmpty && costs.isEmpty && findings.isEmpty
-      && alerts.isEmpty
+  public var isEmpty: Bool { recordCount == 0 }
+
+  /// How many records of every kind the file holds.
+  public var recordCount: Int {
+    tenants.count + functions.count + functionPatches.count + policies.count
+      + functionsWithoutPolicy.count + urlConfigs.count + functionsWithoutURL.count
+      + triggers.count + metrics.count + costs.count + findings.count + alerts.count
   }
 }
 

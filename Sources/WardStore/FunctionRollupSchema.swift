@@ -29,11 +29,17 @@ enum FunctionRollupSchema {
     COALESCE((SELECT SUM(x.errors) FROM metrics x
       WHERE x.function_id = k.id AND x.hour >= w.metrics_from AND x.hour < w.metrics_to), 0),
     (SELECT SUM(c.amount) FROM costs c
-      WHERE c.function IN (f.name, f.arn) AND c.function <> '' AND c.tenant_id = f.tenant_id
+      WHERE c.function IN (f.name, f.arn) AND c.function <> '' AND c.account = f.account
+        AND c.tenant_id = f.tenant_id
         AND c.day >= w.cost_from AND c.day < w.cost_to),
     (SELECT MAX(a.start_at) FROM alerts a
       WHERE a.function_arn = f.arn AND a.tenant_id = f.tenant_id)
     """
+
+  /// Migration 4: recomputes every function's activity once. Cost used to be matched by
+  /// function name across the tenant's accounts; it is now matched by account and name
+  /// (or ARN), so rollups written before are recomputed.
+  static let costByAccountMigration = refreshSQL(filter: "1 = 1") + ";"
 
   /// Upserts `function_activity` for the functions matching `filter` (a condition on
   /// `f`), writing only rows whose values differ.

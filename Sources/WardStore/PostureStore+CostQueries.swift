@@ -29,15 +29,38 @@ extension PostureStore {
       }
       return try db.prepare(
         """
-        SELECT t.name, c.function, c.day, SUM(c.amount), MIN(c.currency)
+        SELECT t.name, c.account, c.function, c.day, SUM(c.amount), MIN(c.currency)
         FROM costs c JOIN tenants t ON t.id = c.tenant_id\(where_.sql)
-        GROUP BY t.name, c.function, c.day ORDER BY t.name, c.function, c.day
+        GROUP BY t.name, c.account, c.function, c.day
+        ORDER BY t.name, c.account, c.function, c.day
         """
       ).rows(where_.binds) {
         CostRow(
-          tenant: $0.text(0), function: $0.text(1), day: $0.int64(2), amount: $0.double(3),
-          currency: $0.text(4))
+          tenant: $0.text(0), account: $0.text(1), function: $0.text(2), day: $0.int64(3),
+          amount: $0.double(4), currency: $0.text(5))
       }
+    }
+  }
+
+  /// Daily cost in `[from, to)` of one function: rows billed to its account that name it by
+  /// name or ARN (the two ways Cost Explorer's tag or resource grouping can name it). The
+  /// account is part of the match: another account's function of the same name is another
+  /// function, and usually another tenant's.
+  public func functionCostSeries(of function: Function, from: EpochSeconds, to: EpochSeconds)
+    throws -> [DailyCost]
+  {
+    try connection.withDatabase { db in
+      var where_ = SQLFilter()
+      where_.tenants("c.tenant_id", scope: scope)
+      where_.add(
+        "c.account = ? AND c.function IN (?, ?) AND c.day >= ? AND c.day < ?",
+        [
+          .text(function.account), .text(function.name), .text(function.arn), .integer(from),
+          .integer(to),
+        ])
+      return try db.prepare(
+        "SELECT c.day, SUM(c.amount) FROM costs c\(where_.sql) GROUP BY c.day ORDER BY c.day"
+      ).rows(where_.binds) { DailyCost(day: $0.int64(0), amount: $0.double(1)) }
     }
   }
 

@@ -56,14 +56,16 @@ extension PostureStore {
       where_.add("c.function = ?", [.text(filter.function ?? "")])
       return try db.prepare(
         """
-        SELECT t.name, c.function, c.day, SUM(c.amount), MIN(c.currency)
+        SELECT t.name, c.account, c.function, c.day, SUM(c.amount), MIN(c.currency)
         FROM costs c JOIN tenants t ON t.id = c.tenant_id\(where_.sql)
-        GROUP BY t.name, c.function, c.day ORDER BY t.name, c.function, c.day
+        GROUP BY t.name, c.account, c.function, c.day
+        ORDER BY t.name, c.account, c.function, c.day
         """
       ).rows(where_.binds) {
         CostRow(
-          tenant: $0.text(0), function: $0.text(1).isEmpty ? nil : $0.text(1), day: $0.int64(2),
-          amount: $0.double(3), currency: $0.text(4))
+          tenant: $0.text(0), account: $0.text(1),
+          function: $0.text(2).isEmpty ? nil : $0.text(2), day: $0.int64(3),
+          amount: $0.double(4), currency: $0.text(5))
       }
     }
   }

@@ -212,6 +212,9 @@ public struct CostFilter: Sendable, Hashable {
 /// Cost of one day, per tenant and (when the file had it) per function.
 public struct CostRow: Sendable, Hashable {
   public var tenant: String
+  /// The account the cost was billed to. Function names repeat across accounts, so a
+  /// function's cost is always matched by account and name (or ARN), never by name alone.
+  public var account: String
   /// Nil for account/service-level cost.
   public var function: String?
   public var day: EpochSeconds

@@ -7,7 +7,8 @@
 /// second backend would restate.
 enum Schema {
   static let migrations: [String] = [
-    v1, AuditSchema.v2, FunctionRollupSchema.migration, TriageBatchSchema.migration,
+    v1, AuditSchema.v2, FunctionRollupSchema.migration,
+    FunctionRollupSchema.costByAccountMigration, TriageBatchSchema.migration,
   ]
 
   /// The version a fully migrated store has.

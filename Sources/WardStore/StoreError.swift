@@ -21,8 +21,16 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   /// limited to a tenant scope.
   case outOfScope(String)
 
+  /// Whether SQLite ran out of disk (SQLITE_FULL): the write was rolled back whole.
+  public var isDiskFull: Bool {
+    if case .sqlite(let code, _, _) = self { return code & 0xFF == 13 }
+    return false
+  }
+
   public var description: String {
     switch self {
+    case .sqlite(let code, _, _) where code & 0xFF == 13:
+      "the disk holding the store is full; this write was rolled back whole (SQLite error \(code))"
     case .sqlite(let code, let message, let sql):
       "SQLite error \(code): \(message)" + (sql.map { " (in: \($0.prefix(200)))" } ?? "")
     case .schemaOutdated(let found, let expected):

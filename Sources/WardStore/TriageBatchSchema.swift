@@ -1,4 +1,4 @@
-/// Migration 4: audit events name the triage action (batch) they belong to, so one `t` on
+/// Migration 5: audit events name the triage action (batch) they belong to, so one `t` on
 /// N findings is one batch and `u` undoes it as a whole. Existing events keep a NULL batch
 /// (and their hashes: the batch is hashed only when present, see `AuditHash`).
 enum TriageBatchSchema {

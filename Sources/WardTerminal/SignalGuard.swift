@@ -1,9 +1,10 @@
 import CNcurses
 
-/// Termination signals (SIGTERM, SIGHUP, SIGINT) as a flag the poll loop checks.
+/// Termination signals (SIGTERM, SIGHUP, SIGINT, SIGQUIT) as a flag the poll loop checks.
 ///
 /// The C handler in `shim.h` only records the signal number (async-signal-safe); all real
-/// work (endwin, exit) happens on the normal path in ``Terminal/readKey(timeoutMs:)``.
+/// work (ending the session, endwin, exit) happens on the normal path after
+/// ``Terminal/readKey(timeoutMs:)`` reports it.
 /// Both C helpers are called from this file only, because the flag is a `static` in a
 /// header and each object file would otherwise get its own copy.
 enum SignalGuard {

@@ -1,4 +1,5 @@
 import CNcurses
+import CProcessGuard
 import WardUI
 
 #if canImport(Glibc)
@@ -26,8 +27,8 @@ public struct TerminalError: Error, Sendable, CustomStringConvertible {
 ///   ...
 /// }
 /// ```
-/// SIGTERM, SIGHUP and SIGINT restore the terminal and exit with status 128+signal from
-/// inside `readKey`, so keep the poll timeout short.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT are noticed inside `readKey` (so keep the poll
+/// timeout short) and reported through ``terminationSignal``.
 public final class Terminal {
   /// Start-up choices, normally from command-line flags.
   public struct Options: Sendable {
@@ -37,7 +38,9 @@ public final class Terminal {
     public var forceASCII: Bool
     /// Mouse reporting (off by default: it breaks the terminal's own text selection).
     public var mouse: Bool
-    /// `raw` instead of `cbreak`: Ctrl-C, Ctrl-Z, Ctrl-S arrive as keys instead of signals.
+    /// `raw` instead of `cbreak` (the default): Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-S and Ctrl-Q
+    /// arrive as keys instead of signals or flow control, so no key can freeze the output
+    /// or raise SIGQUIT.
     public var rawMode: Bool
     /// Talk to `/dev/tty` (so stdout/stdin redirection still works); falls back to
     /// stdin/stdout when there is no controlling terminal.
@@ -47,7 +50,7 @@ public final class Terminal {
 
     public init(
       color: ColorDepth.Override = .auto, forceASCII: Bool = false, mouse: Bool = false,
-      rawMode: Bool = false, useControllingTerminal: Bool = true, escapeDelayMs: Int32 = 25
+      rawMode: Bool = true, useControllingTerminal: Bool = true, escapeDelayMs: Int32 = 25
     ) {
       self.color = color
       self.forceASCII = forceASCII
@@ -57,6 +60,10 @@ public final class Terminal {
       self.escapeDelayMs = escapeDelayMs
     }
   }
+
+  /// The termination signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) that arrived, if any; once
+  /// set, ``readKey(timeoutMs:)`` returns nil at once.
+  public private(set) var terminationSignal: Int32?
 
   /// Columns and rows of the screen.
   public private(set) var width: Int
@@ -96,6 +103,8 @@ public final class Terminal {
     // mutable state.
     let output = tty ?? fdopen(STDOUT_FILENO, "w")
     let input = tty ?? fdopen(STDIN_FILENO, "r")
+    // The modes to give back if Ward crashes while the screen is ours (CProcessGuard).
+    if let input { ward_guard_record_terminal(fileno(input)) }
     guard let screen = newterm(nil, output, input) else {
       if let tty { fclose(tty) }
       throw TerminalError(
@@ -138,6 +147,7 @@ public final class Terminal {
     keypad(window, true)
     curs_set(0)
     set_escdelay(options.escapeDelayMs)
+    KeySequences.install()
     leaveok(window, true)
     if options.mouse { mousemask(ward_mouse_mask(), nil) }
     width = Int(getmaxx(window))
@@ -200,15 +210,17 @@ public final class Terminal {
 
   /// Waits up to `timeoutMs` (0 = poll, negative = block) for a key. Returns nil on
   /// timeout. On a terminal resize returns `.resize` with ``width``/``height`` updated.
-  /// If SIGTERM, SIGHUP or SIGINT arrived, restores the terminal and exits 128+signal.
+  /// If SIGTERM, SIGHUP, SIGINT or SIGQUIT arrived, returns nil and sets
+  /// ``terminationSignal``; the caller ends the session (and records why).
   /// After ``restore()`` it returns nil at once.
   public func readKey(timeoutMs: Int32) -> Key? {
-    exitIfSignalled()
-    guard !restored else { return nil }
+    noteSignal()
+    guard !restored, terminationSignal == nil else { return nil }
     wtimeout(window, timeoutMs)
     var code: wint_t = 0
     let result = wget_wch(window, &code)
-    exitIfSignalled()
+    noteSignal()
+    if terminationSignal != nil { return nil }
     switch result {
     case OK:
       return KeyDecoder.character(UInt32(code))
@@ -233,14 +245,30 @@ public final class Terminal {
     guard !restored else { return }
     restored = true
     endwin()
+    ward_guard_forget_terminal()
     delscreen(screen)
     if let ttyFile { fclose(ttyFile) }
   }
 
-  private func exitIfSignalled() {
+  /// Gives the terminal back and stops the process (SIGTSTP, as Ctrl-Z does in a shell);
+  /// when the shell resumes it, re-enters curses mode and reads the size again. Raw mode
+  /// turns Ctrl-Z into a key, so Ward does what the terminal driver would have done.
+  public func suspend() {
+    guard !restored else { return }
+    endwin()
+    let previous = signal(SIGTSTP, SIG_DFL)
+    kill(0, SIGTSTP)
+    signal(SIGTSTP, previous)
+    reset_prog_mode()
+    refresh()
+    width = Int(getmaxx(window))
+    height = Int(getmaxy(window))
+    invalidate()
+  }
+
+  private func noteSignal() {
     guard let signal = SignalGuard.takePending() else { return }
-    restore()
-    exit(128 + signal)
+    terminationSignal = signal
   }
 
   private func mouseEvent() -> Key? {

@@ -67,6 +67,20 @@ struct ConsoleCommand: ParsableCommand {
     if case .idleTimeout(let seconds) = outcome.exit {
       printError("ward: session ended after \(seconds / 60) minutes without input")
     }
+    if case .signal(let number) = outcome.exit { throw ExitCode(128 + number) }
+  }
+}
+
+/// Names for the termination signals a console session can end on (audit `end_reason`).
+enum SignalName {
+  static func of(_ number: Int32) -> String {
+    switch number {
+    case SIGHUP: "hangup"
+    case SIGTERM: "terminated"
+    case SIGINT: "interrupted"
+    case SIGQUIT: "quit-signal"
+    default: "signal-\(number)"
+    }
   }
 }
 

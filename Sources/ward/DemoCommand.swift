@@ -2,6 +2,7 @@ import ArgumentParser
 import Crypto
 import Foundation
 import WardConsole
+import WardModel
 import WardStore
 import WardUI
 
@@ -38,10 +39,11 @@ struct DemoCommand: ParsableCommand {
       return
     }
     let store = try openStore(path, mode: .readOnly)
-    try runConsole(
+    let outcome = try runConsole(
       store: store, policy: ConsolePolicy(readOnly: true, demo: true), env: env,
       theme: display.theme, themesDir: display.themesDir, color: display.color,
       ascii: display.ascii, mouse: display.mouse)
+    if case .signal(let number) = outcome.exit { throw ExitCode(128 + number) }
   }
 }
 
@@ -50,9 +52,26 @@ enum DemoStore {
   /// `--data`, `$WARD_DEMO_DATA`, `./demo-data`, `<prefix>/share/ward/demo-data`, then the
   /// source tree this binary was built from.
   static func locateData(option: String?, environment: [String: String]) throws -> String {
+    // A dataset the user named is used as named, or refused: never silently replaced by
+    // another one found elsewhere.
+    let named =
+      option.map { ($0, "--data") }
+      ?? environment["WARD_DEMO_DATA"].flatMap { $0.isEmpty ? nil : ($0, "$WARD_DEMO_DATA") }
+    if let (dir, source) = named {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) else {
+        throw ValidationError("\(source) \(dir): no such directory")
+      }
+      guard isDirectory.boolValue else {
+        throw ValidationError("\(source) \(dir): not a directory")
+      }
+      guard FileManager.default.fileExists(atPath: PathText.join(dir, "tenants.yaml")) else {
+        throw ValidationError(
+          "\(source) \(dir): not a demo dataset (no tenants.yaml; see demo-data/README.md)")
+      }
+      return dir
+    }
     var candidates: [String] = []
-    if let option { candidates.append(option) }
-    if let env = environment["WARD_DEMO_DATA"], !env.isEmpty { candidates.append(env) }
     candidates.append(FileManager.default.currentDirectoryPath + "/demo-data")
     let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     candidates.append(
@@ -62,9 +81,6 @@ enum DemoStore {
         .deletingLastPathComponent().path + "/demo-data")
     for dir in candidates where FileManager.default.fileExists(atPath: dir + "/tenants.yaml") {
       return dir
-    }
-    if let option {
-      throw ValidationError("\(option): not a demo dataset (no tenants.yaml)")
     }
     throw ValidationError(
       "cannot find the demo dataset: run from the repository, or pass --data DIR (looked in \(candidates.joined(separator: ", ")))"
@@ -92,9 +108,16 @@ enum DemoStore {
     }
     do {
       let store = try PostureStore(path: building, mode: .readWrite)
-      let report = try Ingestion(store: store, tenantOverride: nil).importPaths([dataDirectory]) {
-        _ in
-      }
+      var bar: ImportProgress? = nil
+      let report = try Ingestion(store: store, tenantOverride: nil).importPaths(
+        [dataDirectory], progress: { _ in },
+        tick: { done, total, records in
+          if bar == nil {
+            bar = ImportProgress(total: total, enabled: true, environment: environment)
+          }
+          bar?.update(done: done, records: records)
+        })
+      bar?.clear()
       guard report.failures.isEmpty else {
         throw ValidationError(
           "the demo dataset did not import cleanly:\n" + report.failures.joined(separator: "\n"))

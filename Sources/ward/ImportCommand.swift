@@ -31,9 +31,22 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     let store = try openStore(storeOptions.path, mode: .readWrite)
-    let report = try Ingestion(store: store, tenantOverride: tenant).importPaths(paths) { line in
-      if !quiet { print(line) }
-    }
+    var bar: ImportProgress? = nil
+    let environment = ProcessInfo.processInfo.environment
+    let report = try Ingestion(store: store, tenantOverride: tenant).importPaths(
+      paths,
+      progress: { line in
+        guard !quiet else { return }
+        bar?.clear()
+        print(line)
+      },
+      tick: { done, total, records in
+        if bar == nil {
+          bar = ImportProgress(total: total, enabled: !quiet, environment: environment)
+        }
+        bar?.update(done: done, records: records)
+      })
+    bar?.clear()
     for failure in report.failures {
       FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
     }
@@ -54,6 +67,10 @@ struct Ingestion {
     var failures: [String] = []
     var failedFiles: [String] = []
     var changed = 0
+    /// Files left after the disk filled up (the import stops there).
+    var notAttempted = 0
+    /// Records not stored, over all files (see ``summaryLine``).
+    var skipped = 0
     /// Wall time of the whole import, and the part spent in store writes.
     var seconds = 0.0
     var writeSeconds = 0.0
@@ -65,44 +82,74 @@ struct Ingestion {
       if !failedFiles.isEmpty {
         line += "; \(failedFiles.count) failed: \(failedFiles.joined(separator: ", "))"
       }
+      if skipped > 0 {
+        line +=
+          "; \(skipped) record\(skipped == 1 ? "" : "s") skipped (an aspect of a function no inventory file named, or a PASS result for a finding the store never had)"
+      }
+      if notAttempted > 0 { line += "; \(notAttempted) not attempted (the disk is full)" }
       return line
     }
   }
 
-  func importPaths(_ paths: [String], progress: (String) -> Void) throws -> Report {
-    var report = Report()
-    var planned: [PlannedFile] = []
-    for path in paths {
-      do {
-        planned += try ImportPlan.scan(paths: [path])
-      } catch {
-        report.failures.append(error.description)
-        report.failedFiles.append(path)
-      }
+  /// Dates the findings of a file that carries no time at the store's data hour (the
+  /// newest metric hour, which this import's series files have already moved on), else at
+  /// the import's hour: the clock the console's ages and "data as of" use. Re-importing
+  /// the same file into the same store changes nothing.
+  func dateFindings(_ batch: inout ImportBatch, now: EpochSeconds) throws {
+    let hour = try store.latestMetricHour() ?? UTC.hourFloor(now)
+    for i in batch.findings.indices {
+      batch.findings[i].firstSeen = hour
+      batch.findings[i].lastSeen = hour
     }
-    // Re-order across arguments too: tenants, inventory, aspects, series, findings.
-    planned = planned.enumerated().sorted { a, b in
-      a.element.stage != b.element.stage ? a.element.stage < b.element.stage : a.offset < b.offset
-    }.map(\.element)
+  }
+
+  /// Imports every file under `paths`. `progress` gets one line per imported file; `tick`
+  /// gets (files done, files planned, records read) after each file, for a progress bar.
+  func importPaths(
+    _ paths: [String], progress: (String) -> Void,
+    tick: (_ done: Int, _ total: Int, _ records: Int) -> Void = { _, _, _ in }
+  ) throws -> Report {
+    var report = Report()
+    let plan = ImportPlan.plan(paths: paths)
+    for problem in plan.problems {
+      report.failures.append(problem.description)
+      report.failedFiles.append(problem.file)
+    }
+    let planned = plan.files
     let now = EpochSeconds(Date().timeIntervalSince1970)
     let reader = PrefetchingReader(files: planned, now: now)
     let started = Date()
     var writing = 0.0
-    for (file, result) in reader {
+    var done = 0
+    var records = 0
+    files: for (file, result) in reader {
+      defer {
+        done += 1
+        tick(done, planned.count, records)
+      }
+      if case .success(let batch) = result { records += batch.recordCount }
       switch result {
       case .failure(let error):
         report.failures.append(error.description)
         report.failedFiles.append(file.path)
-      case .success(let batch):
+      case .success(var batch):
         do {
+          if batch.undatedFindings { try dateFindings(&batch, now: now) }
           let t0 = Date()
           let summary = try store.apply(batch, tenantOverride: tenantOverride, now: now)
           writing += Date().timeIntervalSince(t0)
           report.imported += 1
           report.changed += summary.totalChanged
+          report.skipped += ApplySummary.Kind.allCases.reduce(0) { $0 + summary[$1].skipped }
           progress(
             "\(file.path): \(batch.format): \(summary.totalChanged == 0 ? "no change" : summary.description)"
           )
+        } catch let error as StoreError where error.isDiskFull {
+          report.failures.append(
+            "\(file.path): not imported: \(error); free space and run the same import again")
+          report.failedFiles.append(file.path)
+          report.notAttempted = planned.count - report.imported - report.failedFiles.count
+          break files
         } catch {
           report.failures.append("\(file.path): \(error)")
           report.failedFiles.append(file.path)
@@ -138,17 +185,8 @@ struct PrefetchingReader: Sequence {
       private var result: Result<ImportBatch, ImportError>?
 
       init(file: PlannedFile, now: EpochSeconds) {
-        var context = file.context
-        // Formats that print no time (Checkov) are dated by the file's modification time, so
-        // re-importing the same file changes nothing.
-        if context.importTime == nil {
-          let modified =
-            (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate]
-            as? Date
-          context.importTime = modified.map { EpochSeconds($0.timeIntervalSince1970) } ?? now
-        }
         let path = file.path
-        let ctx = context
+        let ctx = file.context
         Thread.detachNewThread { [self] in
           do {
             self.result = .success(try Importer.read(path: path, context: ctx))

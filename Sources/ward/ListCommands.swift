@@ -310,12 +310,12 @@ struct CostsCommand: ParsableCommand {
     let records = rows.map { r in
       Record([
         ("day", .string(UTC.date(r.day))), ("tenant", .string(r.tenant)),
-        ("function", .string(r.function)),
+        ("account", .string(r.account)), ("function", .string(r.function)),
         ("amount", .double(r.amount)), ("currency", .string(r.currency)),
       ])
     }
     printRecords(
-      records, keys: ["day", "tenant", "function", "amount", "currency"],
+      records, keys: ["day", "tenant", "account", "function", "amount", "currency"],
       format: formatOptions.format)
   }
 }

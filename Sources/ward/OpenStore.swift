@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import WardModel
 import WardStore
 
 /// Opens the store, creating its folder for a read-write open; a failure is a one-line error.
 func openStore(_ path: String, mode: PostureStore.Mode) throws -> PostureStore {
   if mode == .readWrite {
-    let dir = (path as NSString).deletingLastPathComponent
-    if !dir.isEmpty {
+    let dir = PathText.parent(of: path)
+    if dir != "." {
       try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
   } else if !FileManager.default.fileExists(atPath: path) {

@@ -122,10 +122,13 @@ struct SSHMode {
     let term = environment["TERM"]
     let startedAt = Date()
     var startRecorded = false
+    var policy = ConsolePolicy(
+      readOnly: !role.canTriage, canTriage: role.canTriage, operator: session.auditOperator)
+    // ForceCommand runs Ward with no job-control shell to resume it: Ctrl-Z would hang.
+    policy.canSuspend = false
     let outcome = try runConsole(
       store: store,
-      policy: ConsolePolicy(
-        readOnly: !role.canTriage, canTriage: role.canTriage, operator: session.auditOperator),
+      policy: policy,
       env: environment, theme: session.entry.theme, themesDir: themesDir, color: color,
       ascii: session.entry.ascii ?? false, mouse: false, idleTimeoutSeconds: idleTimeout,
       started: { width, height in
@@ -139,6 +142,7 @@ struct SSHMode {
     switch outcome.exit {
     case .quit: endReason = "quit"
     case .idleTimeout: endReason = "idle-timeout"
+    case .signal(let number): endReason = SignalName.of(number)
     }
     try auditStore.recordSession(
       SessionRecord(
@@ -151,6 +155,7 @@ struct SSHMode {
         "ward: session ended after \(max(1, seconds / 60)) minute(s) without input "
           + "(idle_timeout_minutes in the operators file)")
     }
+    if case .signal(let number) = outcome.exit { throw ExitCode(128 + number) }
   }
 
   private static func now() -> EpochSeconds { EpochSeconds(Date().timeIntervalSince1970) }

@@ -58,13 +58,22 @@ struct WardScan {
     let lastDay = try store.latestCostDay() ?? UTC.dayFloor(wallClock)
     let costFrom = lastDay - 89 * UTC.day
     let costTo = lastDay + UTC.day
+    // Cost rows name a function by name or ARN; a name means the function of that name in
+    // the row's own account (names repeat across accounts and tenants).
+    var arnByAccountAndName: [String: String] = [:]
+    for f in functions {
+      arnByAccountAndName[f.function.account + "\u{0}" + f.function.name] = f.function.arn
+    }
     var functionCosts: [String: [CostSample]] = [:]
     for row in try store.functionCosts(from: costFrom, to: costTo) {
       guard let fn = row.function else { continue }
-      functionCosts[fn, default: []].append(
+      let key =
+        ARN(fn) != nil
+        ? fn : arnByAccountAndName[row.account + "\u{0}" + fn] ?? "\(fn) in account \(row.account)"
+      functionCosts[key, default: []].append(
         CostSample(
-          account: nil, service: "AWS Lambda", function: fn, day: row.day, amount: row.amount,
-          currency: row.currency))
+          account: row.account, service: "AWS Lambda", function: fn, day: row.day,
+          amount: row.amount, currency: row.currency))
     }
     var tenantCosts: [String: [CostSample]] = [:]
     for row in try store.costs(filter: CostFilter(from: costFrom, to: costTo)) {

@@ -20,4 +20,11 @@ struct Ward: ParsableCommand {
     ],
     defaultSubcommand: ConsoleCommand.self
   )
+
+  /// Guards the process (no backtracer, one-line crashes that restore the terminal), then
+  /// parses the command line and runs the command.
+  static func main() {
+    ProcessGuard.engage()
+    main(nil)
+  }
 }

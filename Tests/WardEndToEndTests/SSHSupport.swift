@@ -93,10 +93,18 @@ final class SSHBastion: Sendable {
     try run("/usr/bin/ssh", sshArguments(key: key) + ["root@127.0.0.1"] + command)
   }
 
-  /// Starts `ssh -tt` with KEY in a detached tmux session of 120x40 under TERM.
-  func startConsole(_ session: String, key: String, term: String = "xterm-256color") throws {
+  /// Starts `ssh -tt` with KEY in a detached tmux session of 120x40 under TERM; `sendEnv`
+  /// variables go to the server with `SetEnv` (the test sshd accepts only the two the
+  /// reliability tests need).
+  func startConsole(
+    _ session: String, key: String, term: String = "xterm-256color",
+    sendEnv: [String: String] = [:]
+  ) throws {
+    let setEnv =
+      sendEnv.isEmpty
+      ? [] : ["-o", "SetEnv=" + sendEnv.map { "\($0.key)=\($0.value)" }.joined(separator: " ")]
     let command =
-      (["env", "TERM=\(term)", "/usr/bin/ssh", "-tt"] + sshArguments(key: key) + [
+      (["env", "TERM=\(term)", "/usr/bin/ssh", "-tt"] + sshArguments(key: key) + setEnv + [
         "root@127.0.0.1"
       ]).map { "'\($0)'" }.joined(separator: " ")
     try newSession(session, command)

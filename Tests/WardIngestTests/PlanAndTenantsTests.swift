@@ -71,6 +71,51 @@ import WardModel
   }
 }
 
+@Suite struct PlanPathFormTests {
+  /// A collected directory named relative to the working directory (`.`, `./x`, `x/`)
+  /// still finds its account and region by walking up from the absolute path.
+  @Test func relativePathsKeepTheCollectedContext() throws {
+    let root = Fixture.path("moto-collect")
+    for (cwd, file) in [
+      (root, "./lambda-list-functions.json"), (root, "functions/orders-api/config.json"),
+      (PathText.parent(of: root), "moto-collect/metrics/orders-api.json"),
+      (root + "/functions", "../lambda-list-functions.json"), (root, "lambda-list-functions.json"),
+    ] {
+      var contexts = DirectoryContexts(workingDirectory: cwd)
+      let context = contexts.context(for: file)
+      #expect(context.account == "123456789012", "\(cwd) \(file)")
+      #expect(context.region == "eu-west-1", "\(cwd) \(file)")
+    }
+  }
+
+  @Test func specialFilesLoopsAndEmptyDirectoriesAreRefusedNotFollowed() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ward-plan-\(UInt32.random(in: 0...UInt32.max))"
+    ).path
+    try FileManager.default.createDirectory(
+      atPath: dir + "/empty", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    #expect(mkfifo(dir + "/pipe.json", 0o600) == 0)
+    try FileManager.default.createSymbolicLink(atPath: dir + "/loop", withDestinationPath: ".")
+    try FileManager.default.createSymbolicLink(
+      atPath: dir + "/dangling.json", withDestinationPath: "nowhere")
+    let plan = ImportPlan.plan(paths: [dir, dir + "/empty"])
+    let reasons = Dictionary(
+      plan.problems.map {
+        (
+          PathText.parent(of: $0.file) == dir ? String($0.file.dropFirst(dir.count + 1)) : $0.file,
+          $0.reason
+        )
+      },
+      uniquingKeysWith: { a, _ in a })
+    #expect(reasons["pipe.json"]?.contains("FIFO") == true, "\(plan.problems)")
+    #expect(reasons["loop"]?.contains("symlink loop") == true, "\(plan.problems)")
+    #expect(reasons["dangling.json"]?.contains("dangling") == true, "\(plan.problems)")
+    #expect(reasons["empty"]?.contains("no importable files") == true, "\(plan.problems)")
+    #expect(plan.files.isEmpty)
+  }
+}
+
 @Suite struct MotoCollectTests {
   /// The directory scripts/collect-aws.sh wrote against moto (Tests/Fixtures/SOURCES.md).
   @Test func collectedDirectoryImports() throws {

@@ -11,6 +11,12 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable {
   case nextPane = "next-pane"
   case previousPane = "previous-pane"
   case window, redraw, help
+  /// `q`: back, and quit on the top screen.
+  case backOrQuit = "back-or-quit"
+  /// Ctrl-C: quit from anywhere.
+  case quit
+  /// Ctrl-Z: suspend to the shell (refused where there is no job control, e.g. over SSH).
+  case suspend
   /// `v`: the selected item in the full-screen pager.
   case view
   /// `y`: copy the selected id, ARN or URL to the clipboard (OSC 52).

@@ -26,7 +26,8 @@ public struct ActionRegistry: Sendable, Hashable {
     Action(.top, keys: [.char("g"), .home], label: "first row"),
     Action(.bottom, keys: [.char("G"), .end], label: "last row"),
     Action(.enter, keys: [.enter], label: "open"),
-    Action(.back, keys: [.escape, .char("q")], label: "back (q quits on the top screen)"),
+    Action(.back, keys: [.escape], label: "back (never quits)"),
+    Action(.backOrQuit, keys: [.char("q")], label: "back; quit on the top screen"),
     Action(.filter, keys: [.char("/")], label: "filter"),
     Action(.command, keys: [.char(":")], label: "command"),
     Action(.sort, keys: [.char("s")], label: "sort column"),
@@ -58,6 +59,8 @@ public struct ActionRegistry: Sendable, Hashable {
     // Marks are view state: they work in read-only and demo sessions; only `t` writes.
     Action(.mark, keys: [.char(" ")], label: "mark", screens: [.findings]),
     Action(.markAll, keys: [.char("*")], label: "mark all in filter", screens: [.findings]),
+    Action(.quit, keys: [.ctrl("c")], label: "quit"),
+    Action(.suspend, keys: [.ctrl("z")], label: "suspend to the shell"),
   ])
 
   /// The action bound to `key` on `screen`, if any.

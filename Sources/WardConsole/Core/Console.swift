@@ -123,14 +123,25 @@ public enum Console {
 
   private static func run(_ action: ActionID, _ state: inout ConsoleState) -> [Effect] {
     switch action {
-    case .back:
+    case .back, .backOrQuit:
       if state.stack.count > 1 {
         state.stack.removeLast()
         // Coming back: re-read what is visible (the data may have moved on).
         let top = state.stack[state.stack.count - 1]
         return top.model.refreshQueries(state.context()).map { .load($0, screen: top.id) }
       }
-      return [.quit]
+      if action == .backOrQuit { return [.quit] }
+      // A stray Esc (or an escape sequence cut short) must never end the session.
+      state.status = StatusMessage(text: "q to quit", isError: false)
+      return []
+    case .quit: return [.quit]
+    case .suspend:
+      guard state.policy.canSuspend else {
+        state.status = StatusMessage(
+          text: "Ctrl-Z: no shell to suspend to in this session (q quits)", isError: false)
+        return []
+      }
+      return [.suspend]
     case .filter:
       guard state.stack.last?.model.acceptsFilter == true else {
         state.status = StatusMessage(text: "no filter on this screen", isError: false)

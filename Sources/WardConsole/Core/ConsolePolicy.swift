@@ -15,6 +15,9 @@ public struct ConsolePolicy: Sendable, Hashable {
   /// Who is at the keyboard (name, SSH address, key fingerprint), recorded on every
   /// triage event; nil when unknown (then triage is refused).
   public var `operator`: Operator?
+  /// Whether Ctrl-Z may suspend to a shell. False over SSH (ForceCommand has no job-control
+  /// shell to resume Ward, so a suspended session would hang).
+  public var canSuspend = true
 
   public init(
     readOnly: Bool, demo: Bool = false, canTriage: Bool = false, operator: Operator? = nil

@@ -29,6 +29,8 @@ public enum Effect: Sendable, Hashable {
   case setTheme(String)
   /// Repaint the whole terminal (Ctrl-L).
   case redraw
+  /// Give the terminal back to the shell until it resumes us (Ctrl-Z), then repaint.
+  case suspend
   /// Make a change to the store as the session's operator and send back
   /// `.written(outcome, screen:)`.
   case write(StoreWrite, screen: Int?)

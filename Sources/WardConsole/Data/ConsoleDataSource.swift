@@ -64,10 +64,7 @@ public struct ConsoleDataSource: Sendable {
       var cost: [DailyCost] = []
       if let f = inventory?.function {
         let from = clock.costEnd - 30 * UTC.day
-        cost = try store.costSeries(function: f.name, from: from, to: clock.costEnd)
-        if cost.isEmpty {
-          cost = try store.costSeries(function: f.arn, from: from, to: clock.costEnd)
-        }
+        cost = try store.functionCostSeries(of: f, from: from, to: clock.costEnd)
       }
       let alerts = try store.alerts(filter: AlertFilter(functionArn: arn), limit: 200).rows
       return .functionDetail(
@@ -155,7 +152,8 @@ public struct ConsoleDataSource: Sendable {
     var weeks: [String: (tenant: String, function: String, this: Double, last: Double)] = [:]
     for row in try store.functionCosts(from: end - 14 * UTC.day, to: end) {
       guard let function = row.function else { continue }
-      let key = row.tenant + "\u{0}" + function
+      // By account too: the same function name in two accounts is two functions.
+      let key = row.tenant + "\u{0}" + row.account + "\u{0}" + function
       var entry = weeks[key] ?? (row.tenant, function, 0, 0)
       if row.day >= end - 7 * UTC.day { entry.this += row.amount } else { entry.last += row.amount }
       weeks[key] = entry

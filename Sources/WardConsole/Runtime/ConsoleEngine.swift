@@ -18,6 +18,8 @@ public final class ConsoleEngine: @unchecked Sendable {
   /// Texts `.copy` effects asked to put on the clipboard, oldest first; the terminal
   /// runner hands them to the terminal and clears this.
   public var clipboard: [String] = []
+  /// Set by a `.suspend` effect; the terminal runner clears it after suspending.
+  public var suspendRequested = false
 
   /// - Parameter now: the wall clock (tests pass a fixed one).
   public init(
@@ -61,6 +63,8 @@ public final class ConsoleEngine: @unchecked Sendable {
         redrawRequested = true
       case .copy(let text):
         clipboard.append(text)
+      case .suspend:
+        suspendRequested = true
       case .write(let write, let screen):
         let outcome = source.write(write, by: state.policy.operator, now: now())
         send(.written(outcome, screen: screen))

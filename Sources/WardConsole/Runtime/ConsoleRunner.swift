@@ -12,6 +12,11 @@ public protocol ConsoleTerminal: AnyObject {
   func draw(_ canvas: Canvas)
   func invalidate()
   func readKey(timeoutMs: Int32) -> Key?
+  /// A termination signal that arrived (SIGTERM, SIGHUP, SIGINT, SIGQUIT), if any.
+  var terminationSignal: Int32? { get }
+  /// Leaves curses mode, stops the process (as Ctrl-Z would in a shell) and, once the
+  /// shell resumes it, re-enters curses mode; the caller repaints.
+  func suspend()
   /// Puts `text` (already sanitised: no control characters) on the clipboard of the
   /// terminal the operator sits at, with OSC 52 (works over SSH; inside tmux it needs
   /// `set -g set-clipboard on`).
@@ -60,6 +65,8 @@ public enum ConsoleExit: Sendable, Hashable {
   case quit
   /// No key arrived for ``ConsoleOptions/idleTimeoutSeconds``.
   case idleTimeout(seconds: Int)
+  /// A termination signal arrived (SIGHUP when the SSH connection drops).
+  case signal(Int32)
 }
 
 /// The terminal loop: read a key (or time out), update, draw; poll `data_version` about
@@ -94,6 +101,7 @@ public enum ConsoleRunner {
     terminal.draw(engine.render(glyphs: terminal.glyphs))
     while !engine.shouldQuit {
       let key = terminal.readKey(timeoutMs: 250)
+      if let signal = terminal.terminationSignal { return .signal(signal) }
       if let idle = options.idleTimeoutSeconds, key == nil,
         Date().timeIntervalSince(lastKey) >= Double(idle)
       {
@@ -101,11 +109,22 @@ public enum ConsoleRunner {
       }
       if let key {
         lastKey = Date()
-        if key == .resize {
-          engine.send(.resize(width: terminal.width, height: terminal.height))
-        } else {
-          engine.send(.key(key))
+        send(key, to: engine, terminal: terminal)
+        // Drain what is already queued (a paste, key repeat) before drawing once: a frame
+        // per key made a 10k-key paste take seconds. Bounded, so a flood still redraws.
+        let drainStarted = Date()
+        while !engine.shouldQuit, !engine.suspendRequested,
+          Date().timeIntervalSince(drainStarted) < 0.1,
+          let queued = terminal.readKey(timeoutMs: 0)
+        {
+          send(queued, to: engine, terminal: terminal)
         }
+      }
+      if engine.suspendRequested {
+        engine.suspendRequested = false
+        terminal.suspend()
+        engine.send(.resize(width: terminal.width, height: terminal.height))
+        terminal.invalidate()
       }
       if Date().timeIntervalSince(lastPoll) * 1000 >= Double(options.pollIntervalMs) {
         lastPoll = Date()
@@ -121,5 +140,13 @@ public enum ConsoleRunner {
       terminal.draw(engine.render(glyphs: terminal.glyphs))
     }
     return .quit
+  }
+
+  private static func send(_ key: Key, to engine: ConsoleEngine, terminal: ConsoleTerminal) {
+    if key == .resize {
+      engine.send(.resize(width: terminal.width, height: terminal.height))
+    } else {
+      engine.send(.key(key))
+    }
   }
 }

@@ -54,6 +54,17 @@ public final class HeadlessConsole: @unchecked Sendable {
   /// Presses one key.
   public func press(_ key: Key) { press([key]) }
 
+  /// Delivers `keys` as a paste: all applied, then one frame drawn, as the terminal loop
+  /// does with input that is already queued.
+  public func paste(_ keys: [Key]) {
+    for key in keys { engine.send(.key(key)) }
+    if let t = themeSink.theme {
+      theme = t
+      themeSink.theme = nil
+    }
+    canvas = engine.render(glyphs: glyphs)
+  }
+
   /// Types each character of `text` as a key press.
   public func type(_ text: String) { press(text.map { Key.char($0) }) }
 

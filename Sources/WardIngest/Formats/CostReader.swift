@@ -84,6 +84,11 @@ enum CostReader {
       guard let amount = Double(text) else {
         throw amountValue.failure("not an amount: \"\(text)\"")
       }
+      guard amount.isFinite, ValueDomain.amounts.contains(amount) else {
+        throw amountValue.failure(
+          "amount \(text) is out of range (Ward accepts 0 to 1e12; credits and refunds are not per-function cost)"
+        )
+      }
       return (amount, try m.string("Unit") ?? "USD")
     }
     return nil

@@ -35,8 +35,8 @@ enum LambdaFunctionReader {
 
   /// Maps one FunctionConfiguration object.
   static func function(_ c: JSONValue, context: ImportContext) throws -> Function {
-    let name = try c.string("FunctionName")
-    let arnText = try c.string("FunctionArn")
+    let name = try c.present("FunctionName")?.identifier()
+    let arnText = try c.present("FunctionArn")?.identifier()
     var arn: String
     if let arnText {
       guard let parsed = ARN(arnText), let unqualified = parsed.unqualifiedLambdaARN else {
@@ -65,7 +65,8 @@ enum LambdaFunctionReader {
     return Function(
       arn: arn, name: functionName, account: parsed.account, region: parsed.region,
       runtime: try c.string("Runtime"), handler: try c.string("Handler"),
-      memoryMB: try c.int("MemorySize"), timeoutSeconds: try c.int("Timeout"),
+      memoryMB: try c.int("MemorySize", in: ValueDomain.memoryMB),
+      timeoutSeconds: try c.int("Timeout", in: ValueDomain.timeoutSeconds),
       role: try c.string("Role"),
       architectures: try c.present("Architectures")?.stringList() ?? [],
       packageType: try c.string("PackageType"),

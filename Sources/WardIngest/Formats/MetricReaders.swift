@@ -107,13 +107,19 @@ struct HourlyAccumulator {
   }
 
   /// One row per function and hour between the first and last hour seen; count
-  /// metrics that were queried but have no point in an hour are 0.
-  func samples() -> [MetricSample] {
+  /// metrics that were queried but have no point in an hour are 0. Refuses a series that
+  /// spans more than ``ImportLimits/metricSpanHours`` (it would fill every hour between).
+  func samples() throws -> [MetricSample] {
     var out: [MetricSample] = []
     for function in cells.keys.sorted() {
       let metrics = cells[function]!
       let hours = metrics.values.flatMap(\.keys)
       guard let first = hours.min(), let last = hours.max() else { continue }
+      if (last - first) / UTC.hour > ImportLimits.metricSpanHours {
+        throw ReadError(
+          "\(function): the data points span \(UTC.date(first)) to \(UTC.date(last)), more than the \(ImportLimits.metricSpanHours / 24) days one metric file may cover (docs/formats.md)"
+        )
+      }
       var hour = first
       while hour <= last {
         var sample = MetricSample(functionArn: function, hour: hour)
@@ -187,10 +193,12 @@ enum MetricDataReader {
       }
       var points: [(EpochSeconds, Double)] = []
       points.reserveCapacity(times.count)
-      for (t, v) in zip(times, values) { points.append((try AWSTime.parse(t), try v.double())) }
+      for (t, v) in zip(times, values) {
+        points.append((try AWSTime.parse(t), try v.double(in: ValueDomain.measurements, "value")))
+      }
       acc.add(function: functionArn, metric: metric, points: points)
     }
-    batch.metrics = acc.samples()
+    batch.metrics = try acc.samples()
     if batch.metrics.isEmpty && !unknown.isEmpty {
       throw value.failure(
         "no AWS/Lambda metric recognised (Ids or labels: \(unknown.prefix(5).joined(separator: ", ")))"
@@ -215,10 +223,14 @@ enum MetricStatisticsReader {
       let time = try AWSTime.parse(try point.required("Timestamp"))
       var stats: [(String, Double)] = []
       for key in ["Sum", "Average", "Maximum", "Minimum", "SampleCount"] {
-        if let v = try point.double(key) { stats.append((key, v)) }
+        if let v = try point.present(key)?.double(in: ValueDomain.measurements, key) {
+          stats.append((key, v))
+        }
       }
       if let extended = try point.object("ExtendedStatistics") {
-        for m in try extended.members() { stats.append((m.key, try m.value.double())) }
+        for m in try extended.members() {
+          stats.append((m.key, try m.value.double(in: ValueDomain.measurements, m.key)))
+        }
       }
       for (stat, v) in stats {
         let metric: LambdaMetric?
@@ -233,7 +245,7 @@ enum MetricStatisticsReader {
         if let metric { acc.add(function: functionArn, metric: metric, time: time, value: v) }
       }
     }
-    batch.metrics = acc.samples()
+    batch.metrics = try acc.samples()
     return batch
   }
 }

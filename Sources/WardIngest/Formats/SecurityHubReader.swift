@@ -90,15 +90,45 @@ enum SecurityHubReader {
 enum ProwlerReader {
   static func read(_ items: [JSONValue]) throws -> ImportBatch {
     var batch = ImportBatch(format: "prowler-ocsf")
+    var places: [String] = []
     for item in items {
       guard item.isObject else { throw item.typeMismatch("an OCSF finding object") }
       if let classUid = try item.int("class_uid"), classUid != 2004 {
         throw try item.required("class_uid").failure(
           "OCSF class \(classUid) is not a Detection Finding (2004); export with -M json-ocsf")
       }
-      if let f = try finding(item) { batch.findings.append(f) }
+      if let f = try finding(item) {
+        batch.findings.append(f)
+        places.append(item.path)
+      }
     }
+    batch.findings = try distinguishSharedUIDs(batch.findings, places: places)
     return batch
+  }
+
+  /// Prowler gives one `finding_info.uid` to results that differ only by resource (one API,
+  /// two stages): such findings get ids from the uid and the resource, whatever their
+  /// order, so neither overwrites the other. Two results with the same uid and resource
+  /// are refused, naming both places.
+  static func distinguishSharedUIDs(_ findings: [Finding], places: [String]) throws
+    -> [Finding]
+  {
+    var count: [String: Int] = [:]
+    for f in findings { count[f.id, default: 0] += 1 }
+    guard count.values.contains(where: { $0 > 1 }) else { return findings }
+    var out = findings
+    var firstPlace: [String: String] = [:]
+    for i in out.indices where count[out[i].id, default: 0] > 1 {
+      out[i].id = StableID.make("prow", [out[i].id, out[i].resource])
+      if let earlier = firstPlace[out[i].id] {
+        throw ReadError(
+          place: places[i],
+          "the same finding_info.uid and resource as \(earlier): Ward keeps one finding per uid and resource"
+        )
+      }
+      firstPlace[out[i].id] = places[i]
+    }
+    return out
   }
 
   static func finding(_ f: JSONValue) throws -> Finding? {
@@ -157,7 +187,10 @@ enum ProwlerReader {
 enum CheckovReader {
   static func read(_ reports: [JSONValue], context: ImportContext) throws -> ImportBatch {
     var batch = ImportBatch(format: "checkov")
-    let now = context.importTime ?? EpochSeconds(Date().timeIntervalSince1970)
+    // Checkov prints no time: the caller dates the findings (ImportBatch.undatedFindings)
+    // unless the context names the time.
+    batch.undatedFindings = context.importTime == nil
+    let now = context.importTime ?? 0
     for report in reports {
       guard report.isObject else { throw report.typeMismatch("a Checkov report object") }
       let checkType = try report.string("check_type") ?? ""

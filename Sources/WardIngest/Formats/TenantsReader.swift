@@ -18,6 +18,8 @@ enum TenantsReader {
     }
     var batch = ImportBatch(format: "ward-tenants-yaml")
     var seen: Set<String> = []
+    // Which tenant each account was listed under, to refuse an account in two tenants.
+    var owner: [String: String] = [:]
     for item in items {
       guard let map = item.mapping else {
         throw ReadError(place: place(item), "a tenant must be a mapping")
@@ -34,15 +36,23 @@ enum TenantsReader {
           throw ReadError(place: place(accountList), "accounts must be a list")
         }
         for a in seq {
-          guard var id = a.scalar?.string else {
+          guard let id = a.scalar?.string else {
             throw ReadError(place: place(a), "an account must be a 12-digit id")
           }
-          if id.count < 12, id.allSatisfy(\.isNumber) {  // unquoted ids lose leading zeros
-            id = String(repeating: "0", count: 12 - id.count) + id
+          guard id.count == 12, id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            // Padding a short number would guess: 12 and 000000000012 are not the same id
+            // to a person, and YAML drops the leading zeros of an unquoted 012345678901.
+            let hint =
+              id.allSatisfy(\.isNumber) && a.scalar?.style == .plain
+              ? " (quote account ids in YAML: an unquoted id loses its leading zeros)" : ""
+            throw ReadError(place: place(a), "not a 12-digit account id: \"\(id)\"\(hint)")
           }
-          guard id.count == 12, id.allSatisfy(\.isNumber) else {
-            throw ReadError(place: place(a), "not a 12-digit account id: \"\(id)\"")
+          if let other = owner[id] {
+            throw ReadError(
+              place: place(a),
+              "account \(id) is listed under tenant \"\(other)\" and again under \"\(name)\"")
           }
+          owner[id] = name
           accounts.append(id)
         }
       }

@@ -31,7 +31,25 @@ public struct JSONValue: Sendable {
   /// The string value; throws for any other kind.
   public func string() throws -> String {
     guard kind == .string else { throw typeMismatch("a string") }
+    let length = Int(record.end - record.start)
+    guard length <= ImportLimits.stringBytes else {
+      throw failure(
+        "a string of \(length) bytes is longer than \(ImportLimits.stringBytes >> 20) MiB, the limit for one value (docs/formats.md)"
+      )
+    }
     return decodedString
+  }
+
+  /// A name or identifier (function name, ARN, id): a string of at most
+  /// ``ImportLimits/identifierBytes``.
+  public func identifier() throws -> String {
+    let text = try string()
+    guard text.utf8.count <= ImportLimits.identifierBytes else {
+      throw failure(
+        "a name of \(text.utf8.count) bytes is longer than \(ImportLimits.identifierBytes) bytes, the limit for names and ids"
+      )
+    }
+    return text
   }
 
   /// The text of a string node (also used for keys).
@@ -128,17 +146,39 @@ public struct JSONValue: Sendable {
   public var keys: [String] { (try? members().map(\.key)) ?? [] }
 
   /// The member named `key` (exact match), or nil when absent or this is not an object.
+  /// Throws when the object has `key` twice: which value is meant is ambiguous, and taking
+  /// the first would drop the other silently. Only keys Ward reads are checked, so parsing
+  /// stays as fast as before (a check of every object in the parser cost 25–60%).
   public subscript(key: String) -> JSONValue? {
-    guard kind == .object else { return nil }
+    get throws {
+      guard kind == .object else { return nil }
+      var child = index + 1
+      let end = Int(record.end)
+      var found: JSONValue? = nil
+      while child < end {
+        if JSONValue(doc: doc, index: child).stringEquals(key) {
+          if found != nil {
+            throw JSONValue(doc: doc, index: child).failure(
+              "duplicate key \"\(key)\" in one object (which value is meant is ambiguous)")
+          }
+          found = JSONValue(doc: doc, index: child + 1)
+        }
+        child = doc.skip(child + 1)
+      }
+      return found
+    }
+  }
+
+  /// Whether the object has a member named `key` (once or more; for format detection).
+  public func hasKey(_ key: String) -> Bool {
+    guard kind == .object else { return false }
     var child = index + 1
     let end = Int(record.end)
     while child < end {
-      if JSONValue(doc: doc, index: child).stringEquals(key) {
-        return JSONValue(doc: doc, index: child + 1)
-      }
+      if JSONValue(doc: doc, index: child).stringEquals(key) { return true }
       child = doc.skip(child + 1)
     }
-    return nil
+    return false
   }
 
   /// The member whose key matches `key` ignoring ASCII case.
@@ -151,8 +191,8 @@ public struct JSONValue: Sendable {
   // MARK: - Keyed helpers (absent and null both mean "not given")
 
   /// The member unless it is absent or null.
-  public func present(_ key: String) -> JSONValue? {
-    guard let v = self[key], !v.isNull else { return nil }
+  public func present(_ key: String) throws -> JSONValue? {
+    guard let v = try self[key], !v.isNull else { return nil }
     return v
   }
 
@@ -163,7 +203,7 @@ public struct JSONValue: Sendable {
 
   /// The member as an object (nil when absent or null; throws for another kind).
   public func object(_ key: String) throws -> JSONValue? {
-    guard let v = present(key) else { return nil }
+    guard let v = try present(key) else { return nil }
     guard v.isObject else { throw v.typeMismatch("an object") }
     return v
   }
@@ -173,7 +213,7 @@ public struct JSONValue: Sendable {
 
   /// A member that must be present.
   public func required(_ key: String) throws -> JSONValue {
-    guard let v = present(key) else {
+    guard let v = try present(key) else {
       throw failure("missing \"\(key)\"")
     }
     return v

@@ -28,7 +28,7 @@ public struct Bars: Sendable, Hashable {
 
   /// The bar text for `value` in `width` columns.
   public static func bar(value: Double, maximum: Double, width: Int, glyphs: GlyphSet) -> String {
-    guard width > 0, maximum > 0, value.isFinite, value > 0 else { return "" }
+    guard width > 0, maximum > 0, maximum.isFinite || value.isFinite, value > 0 else { return "" }
     let eighths = Int((min(value, maximum) / maximum * Double(width * 8)).rounded())
     var text = String(repeating: glyphs.barFull, count: eighths / 8)
     if eighths % 8 > 0 {

@@ -33,7 +33,9 @@ public struct Sparkline: Sendable, Hashable {
       guard value.isFinite else { return nil }
       guard high > low else { return value > low ? levels - 1 : 0 }
       let fraction = (min(max(value, low), high) - low) / (high - low)
-      return Int((fraction * Double(levels - 1)).rounded())
+      // A span beyond Double's range (±1e308) makes inf/inf: show the top level.
+      guard fraction.isFinite else { return levels - 1 }
+      return Int((min(max(fraction, 0), 1) * Double(levels - 1)).rounded())
     }
   }
 

@@ -29,6 +29,9 @@ KbdInteractiveAuthentication no
 LogLevel VERBOSE
 # The concurrency test opens 20 connections at once (the default MaxStartups is 10:30:100).
 MaxStartups 64
+# Test only: lets the reliability tests send the backtracer setting and the crash hook, to
+# prove neither can open a debugger. A real bastion accepts no Ward or Swift variables.
+AcceptEnv SWIFT_BACKTRACE WARD_TEST_CRASH_AFTER_MS
 
 # The block docs/ssh.md gives (Match User here; Match Group ward-operators on a bastion).
 Match User root

@@ -63,8 +63,11 @@ func run(
 
 /// Runs the built `ward` binary.
 @discardableResult
-func ward(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
-  try run(Repo.wardBinary, arguments, environment: environment)
+func ward(
+  _ arguments: [String], environment: [String: String] = [:], currentDirectory: String? = nil
+) throws -> RunResult {
+  try run(
+    Repo.wardBinary, arguments, environment: environment, currentDirectory: currentDirectory)
 }
 
 /// A fresh temporary directory, removed by the caller with `cleanup()`.
