@@ -189,7 +189,11 @@ extension PostureStore {
     if let text = filter.text, !text.isEmpty {
       let pattern = SQLValue.text(likePattern(containing: text))
       where_.add(
-        "(x.title LIKE ? ESCAPE '\\' OR x.resource LIKE ? ESCAPE '\\')", [pattern, pattern])
+        """
+        (x.title LIKE ? ESCAPE '\\' OR x.resource LIKE ? ESCAPE '\\' OR x.rule_id LIKE ? ESCAPE '\\'
+          OR x.description LIKE ? ESCAPE '\\'
+          OR x.function_arn IN (SELECT arn FROM functions WHERE name LIKE ? ESCAPE '\\'))
+        """, Array(repeating: pattern, count: 5))
     }
     return where_
   }
@@ -245,6 +249,19 @@ extension PostureStore {
     where_.oneOf("a.kind", filter.kinds.map { $0.sorted().map { .text($0) } })
     if let s = filter.minimumSeverity { where_.add("a.severity >= ?", [.integer(Int64(s.rank))]) }
     if let since = filter.since { where_.add("a.start_at >= ?", [.integer(since)]) }
+    where_.oneOf(
+      "a.severity", filter.severities.map { $0.sorted().map { .integer(Int64($0.rank)) } })
+    if let name = filter.functionName, !name.isEmpty {
+      where_.add(
+        "a.function_arn IN (SELECT arn FROM functions WHERE name LIKE ? ESCAPE '\\')",
+        [.text(likePattern(containing: name))])
+    }
+    if let text = filter.text, !text.isEmpty {
+      let pattern = SQLValue.text(likePattern(containing: text))
+      where_.add(
+        "(a.title LIKE ? ESCAPE '\\' OR a.detail LIKE ? ESCAPE '\\' OR a.kind LIKE ? ESCAPE '\\')",
+        [pattern, pattern, pattern])
+    }
     return where_
   }
 

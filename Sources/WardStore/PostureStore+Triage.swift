@@ -65,8 +65,9 @@ extension PostureStore {
     }
   }
 
-  /// Changes many findings to one state in ONE transaction. Each target is checked against
-  /// its own expected version; stale ones are refused (`.conflict`) and the rest applied.
+  /// Changes many findings to one state in ONE transaction, as one batch of audit events
+  /// (each names the same batch id). Each target is checked against its own expected
+  /// version; stale ones are refused (`.conflict`) and the rest applied.
   /// Throws (changing nothing) only when the request itself is invalid (reason, expiry).
   public func setState(
     _ targets: [TriageTarget], to state: TriageState, reason: String?, note: String?,
@@ -78,6 +79,7 @@ extension PostureStore {
     return try connection.withDatabase { db in
       try db.transaction {
         let writer = TriageWriter(db: db)
+        let batch = try writer.newBatch()
         return try targets.map { target in
           guard let current = try currentTriage(db, target.findingId) else {
             return TriageResult(findingId: target.findingId, outcome: .notFound)
@@ -89,7 +91,8 @@ extension PostureStore {
           }
           let event = try writer.transition(
             findingId: target.findingId, from: current.state, to: state, reason: reason,
-            note: note, until: state.requiresExpiry ? until : nil, actor: who, at: now)
+            note: note, until: state.requiresExpiry ? until : nil, actor: who, at: now,
+            batch: batch)
           return TriageResult(
             findingId: target.findingId,
             outcome: .applied(version: current.version + 1, seq: event.seq))
@@ -133,71 +136,101 @@ extension PostureStore {
   ) throws -> UndoResult {
     try connection.withDatabase { db in
       try db.transaction {
-        // Only the operator's triage of findings in this handle's scope is a candidate, so
-        // a scoped handle never names or touches a finding outside it.
-        var inScope = SQLFilter()
-        inScope.tenants("tenant_id", scope: scope)
-        let scopeClause =
-          scope.tenants == nil ? "" : " AND e.finding_id IN (SELECT id FROM findings\(inScope.sql))"
-        guard
-          let last = try db.prepare(
-            """
-            SELECT \(AuditLog.columns) FROM audit_events e
-            WHERE operator = ? AND source IN ('console', 'cli') AND kind = 'state'
-              AND undoes IS NULL AND from_state IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM audit_events u WHERE u.undoes = e.seq)\(scopeClause)
-            ORDER BY seq DESC LIMIT 1
-            """
-          ).first(
-            [.text(actor.name)] + (scope.tenants == nil ? [] : inScope.binds), AuditLog.decode),
-          let previous = last.from
-        else { throw StoreError.invalidTriage("\(actor.name) has no triage to undo") }
-        guard let current = try currentTriage(db, last.findingId) else {
-          throw StoreError.findingNotFound(last.findingId)
+        guard let last = try lastUndoable(db, by: actor) else {
+          throw StoreError.invalidTriage("\(actor.name) has no triage to undo")
         }
-        // State changes after it: by others (refuse), or the operator's own undone events
-        // and undos, which cancel out.
-        let later =
-          try db.prepare(
-            """
-            SELECT count(*), coalesce(sum(CASE WHEN operator = ? AND source IN ('console', 'cli')
-                AND (undoes IS NOT NULL
-                  OR EXISTS (SELECT 1 FROM audit_events u WHERE u.undoes = e.seq))
-              THEN 0 ELSE 1 END), 0)
-            FROM audit_events e
-            WHERE finding_id = ? AND kind = 'state' AND seq > ?
-            """
-          ).first([.text(actor.name), .text(last.findingId), .integer(last.seq)]) {
-            (all: $0.int64(0), byOthers: $0.int64(1))
-          } ?? (all: 0, byOthers: 0)
-        if later.byOthers > 0 {
-          throw StoreError.conflict(current.conflict(expected: current.version - later.all))
-        }
-        // The reason and expiry the earlier state had, from the event that set it.
-        let before = try db.prepare(
-          """
-          SELECT to_state, reason, until_at FROM audit_events
-          WHERE finding_id = ? AND kind = 'state' AND seq < ? ORDER BY seq DESC LIMIT 1
-          """
-        ).first([.text(last.findingId), .integer(last.seq)]) {
-          ($0.text(0), $0.optionalText(1), $0.optionalInt64(2))
-        }
-        let restored = before.flatMap { $0.0 == previous.rawValue ? $0 : nil }
-        let until = previous.requiresExpiry ? restored?.2 : nil
-        if previous.requiresExpiry && (until ?? 0) <= now {
-          throw StoreError.invalidTriage(
-            "undoing #\(last.seq) would restore a risk acceptance that has expired")
-        }
-        let reason = restored?.1 ?? (previous.requiresReason ? "undo of #\(last.seq)" : nil)
-        let event = try TriageWriter(db: db).transition(
-          findingId: last.findingId, from: current.state, to: previous, reason: reason,
-          note: nil, until: until, actor: AuditActor(actor, source: source), at: now,
-          undoes: last.seq)
-        return UndoResult(
-          findingId: last.findingId, undoneSeq: last.seq, event: event,
-          version: current.version + 1)
+        return try undo(
+          db, last, by: actor, source: source, now: now, batch: TriageWriter(db: db).newBatch())
       }
     }
+  }
+
+  /// The operator's most recent triage event that can be undone: a state change made
+  /// from the console or the command line that is not itself an undo and was not undone
+  /// yet, of a finding in this handle's scope (so a scoped handle never names or touches
+  /// a finding outside it).
+  func lastUndoable(_ db: Database, by actor: Operator, batch: String? = nil) throws
+    -> AuditEvent?
+  {
+    try undoable(db, by: actor, batch: batch, limit: 1).first
+  }
+
+  /// The operator's undoable triage events (see ``lastUndoable(_:by:batch:)``), newest
+  /// first; with `batch`, only that batch's.
+  func undoable(_ db: Database, by actor: Operator, batch: String?, limit: Int) throws
+    -> [AuditEvent]
+  {
+    var inScope = SQLFilter()
+    inScope.tenants("tenant_id", scope: scope)
+    let scopeClause =
+      scope.tenants == nil ? "" : " AND e.finding_id IN (SELECT id FROM findings\(inScope.sql))"
+    let batchClause = batch == nil ? "" : " AND e.batch = ?"
+    return try db.prepare(
+      """
+      SELECT \(AuditLog.columns) FROM audit_events e
+      WHERE operator = ? AND source IN ('console', 'cli') AND kind = 'state'
+        AND undoes IS NULL AND from_state IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM audit_events u WHERE u.undoes = e.seq)\(scopeClause)\(batchClause)
+      ORDER BY seq DESC LIMIT ?
+      """
+    ).rows(
+      [.text(actor.name)] + (scope.tenants == nil ? [] : inScope.binds)
+        + (batch.map { [.text($0)] } ?? []) + [.integer(Int64(limit))], AuditLog.decode)
+  }
+
+  /// Undoes one event `last` (see ``undoLastTriage(by:source:now:)``) inside the caller's
+  /// transaction, recording the new event in `batch`.
+  func undo(
+    _ db: Database, _ last: AuditEvent, by actor: Operator, source: AuditSource,
+    now: EpochSeconds, batch: String
+  ) throws -> UndoResult {
+    guard let previous = last.from else {
+      throw StoreError.invalidTriage("#\(last.seq) recorded a creation, not a change")
+    }
+    guard let current = try currentTriage(db, last.findingId) else {
+      throw StoreError.findingNotFound(last.findingId)
+    }
+    // State changes after it: by others (refuse), or the operator's own undone events
+    // and undos, which cancel out.
+    let later =
+      try db.prepare(
+        """
+        SELECT count(*), coalesce(sum(CASE WHEN operator = ? AND source IN ('console', 'cli')
+            AND (undoes IS NOT NULL
+              OR EXISTS (SELECT 1 FROM audit_events u WHERE u.undoes = e.seq))
+          THEN 0 ELSE 1 END), 0)
+        FROM audit_events e
+        WHERE finding_id = ? AND kind = 'state' AND seq > ?
+        """
+      ).first([.text(actor.name), .text(last.findingId), .integer(last.seq)]) {
+        (all: $0.int64(0), byOthers: $0.int64(1))
+      } ?? (all: 0, byOthers: 0)
+    if later.byOthers > 0 {
+      throw StoreError.conflict(current.conflict(expected: current.version - later.all))
+    }
+    // The reason and expiry the earlier state had, from the event that set it.
+    let before = try db.prepare(
+      """
+      SELECT to_state, reason, until_at FROM audit_events
+      WHERE finding_id = ? AND kind = 'state' AND seq < ? ORDER BY seq DESC LIMIT 1
+      """
+    ).first([.text(last.findingId), .integer(last.seq)]) {
+      ($0.text(0), $0.optionalText(1), $0.optionalInt64(2))
+    }
+    let restored = before.flatMap { $0.0 == previous.rawValue ? $0 : nil }
+    let until = previous.requiresExpiry ? restored?.2 : nil
+    if previous.requiresExpiry && (until ?? 0) <= now {
+      throw StoreError.invalidTriage(
+        "undoing #\(last.seq) would restore a risk acceptance that has expired")
+    }
+    let reason = restored?.1 ?? (previous.requiresReason ? "undo of #\(last.seq)" : nil)
+    let event = try TriageWriter(db: db).transition(
+      findingId: last.findingId, from: current.state, to: previous, reason: reason,
+      note: nil, until: until, actor: AuditActor(actor, source: source), at: now,
+      undoes: last.seq, batch: batch)
+    return UndoResult(
+      findingId: last.findingId, undoneSeq: last.seq, event: event,
+      version: current.version + 1)
   }
 
   /// Every audit event of one finding (state changes and notes), oldest first; empty if

@@ -79,7 +79,8 @@ public struct FindingFilter: Sendable, Hashable {
   public var severities: Set<Severity>?
   public var states: Set<TriageState>?
   public var sources: Set<String>?
-  /// Substring of the title or resource.
+  /// Substring (case-insensitive) of the title, resource, rule id, description or the
+  /// function's name.
   public var text: String?
 
   public init(
@@ -160,16 +161,26 @@ public struct AlertFilter: Sendable, Hashable {
   public var minimumSeverity: Severity?
   /// Alerts starting at or after this instant.
   public var since: EpochSeconds?
+  /// Exactly these severities (the console's `sev:`).
+  public var severities: Set<Severity>?
+  /// Substring (case-insensitive) of the alert's function's name.
+  public var functionName: String?
+  /// Substring (case-insensitive) of the title, detail or kind.
+  public var text: String?
 
   public init(
     tenants: Set<String>? = nil, functionArn: String? = nil, kinds: Set<String>? = nil,
-    minimumSeverity: Severity? = nil, since: EpochSeconds? = nil
+    minimumSeverity: Severity? = nil, since: EpochSeconds? = nil,
+    severities: Set<Severity>? = nil, functionName: String? = nil, text: String? = nil
   ) {
     self.tenants = tenants
     self.functionArn = functionArn
     self.kinds = kinds
     self.minimumSeverity = minimumSeverity
     self.since = since
+    self.severities = severities
+    self.functionName = functionName
+    self.text = text
   }
 }
 

@@ -11,7 +11,7 @@ struct TriageWriter {
   func transition(
     findingId: String, from old: TriageState?, to new: TriageState, reason: String?,
     note: String?, until: EpochSeconds?, actor: AuditActor, at now: EpochSeconds,
-    undoes: Int64? = nil
+    undoes: Int64? = nil, batch: String? = nil
   ) throws -> AuditEvent {
     try db.prepare(
       """
@@ -25,8 +25,12 @@ struct TriageWriter {
     ])
     return try AuditLog(db: db).append(
       kind: .state, findingId: findingId, from: old, to: new, reason: reason, note: note,
-      until: until, actor: actor, at: now, undoes: undoes)
+      until: until, actor: actor, at: now, undoes: undoes, batch: batch)
   }
+
+  /// A new batch id for the events the caller is about to append: `b` + the seq the first
+  /// of them will get (unique, since seqs are).
+  func newBatch() throws -> String { "b\(try AuditLog(db: db).head().seq + 1)" }
 
   /// The import/scan form: `actor` is `import` or `scan` and is also the event's source.
   func transition(

@@ -81,7 +81,7 @@ import WardUI
     c.press(.char(":"))
     c.type("findings")
     c.press(.enter)
-    #expect(c.shows("5 findings · sort: severity ▼ · filter: state:open (default)"))
+    #expect(c.shows("5 findings · sort: severity ▼ · filter: state:open"))
     #expect(c.line(containing: "Function URL without auth")?.hasPrefix("▶ ■ CRIT acme") == true)
     #expect(c.shows("■ CRITICAL  Function URL without auth"))  // detail pane
     #expect(c.shows("resource      arn:aws:lambda:eu-west-1:111111111111:function:orders-api"))
@@ -134,6 +134,7 @@ import WardUI
       #expect(found, "help misses \(action.label)")
     }
     c.press(.char("g"))
+    for _ in 0..<3 where c.line(containing: "triage") == nil { c.press(.pageDown) }
     #expect(c.line(containing: "triage")?.contains("[mutates") == true)
   }
 
@@ -180,7 +181,7 @@ import WardUI
 
 
 
-      Enter functions  s/S sort  : command  ? help  q quit
+      Enter functions  / filter  s/S sort  : command  ? help  q quit
                                                                                                                 theme fallback
       """
     let lines = c.screenLines()

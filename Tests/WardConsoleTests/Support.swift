@@ -159,4 +159,10 @@ extension HeadlessConsole {
   func line(containing text: String) -> String? { screenLines().first { $0.contains(text) } }
   /// Whether any line contains `text`.
   func shows(_ text: String) -> Bool { line(containing: text) != nil }
+  /// Runs a `:` command (`findings`, `tenant acme`).
+  func command(_ text: String) {
+    press(.char(":"))
+    type(text)
+    press(.enter)
+  }
 }

@@ -161,6 +161,8 @@ import WardUI
     c.press(.char("t"))
     #expect(c.shows("Triage 2 marked findings (f1, f2)"))
     c.press([.char("2"), .enter])
+    #expect(c.shows("Set 2 findings to acknowledged? y/N"))  // more than one: asked first
+    c.press(.char("y"))
     #expect(Self.status(c).hasPrefix("applied 2, conflicts 0"))
     #expect(!c.shows("marked"))  // marks are cleared after a bulk triage
     #expect(try Self.state(store, "f1")?.state == .acknowledged)
@@ -177,6 +179,9 @@ import WardUI
     #expect(Self.status(c).hasPrefix("marked 2 findings in the filter · 2 marked"))
     #expect(c.shows("2 findings") && c.shows("· 2 marked"))
     c.press([.char("t"), .char("3"), .enter])
+    #expect(c.shows("Set 2 findings to in-progress? y/N"))
+    #expect(c.shows("filter: sev:high state:open"))
+    c.press(.char("y"))
     #expect(Self.status(c).hasPrefix("applied 2, conflicts 0"))
     #expect(try Self.state(store, "f2")?.state == .inProgress)
     #expect(try Self.state(store, "f3")?.state == .inProgress)
@@ -267,7 +272,7 @@ import WardUI
       findingId: "f2", to: .inProgress, reason: nil, note: nil, until: nil,
       by: Operator(name: "bob"), source: .cli,
       expectedVersion: try #require(try Self.version(store, "f2")), now: Fixture.now - 120)
-    c.press([.char("t"), .char("2"), .enter])
+    c.press([.char("t"), .char("2"), .enter, .char("y")])
     #expect(
       Self.status(c).hasPrefix(
         "! applied 1, conflicts 1 (first: finding f2 changed by bob at 2025-11-24T11:58:00Z to in-progress"
@@ -308,7 +313,10 @@ import WardUI
       let expected = message.replacingOccurrences(of: "%@", with: action.label)
       #expect(Self.status(c).hasPrefix("! " + expected), "\(action.id)")
       #expect(c.state.dialog == nil && !c.shows("marked"))
-      c.press(.enter)  // an Enter after a refused t submits nothing
+      c.press(.enter)  // an Enter after a refused t submits nothing: it opens the function
+      #expect(c.state.dialog == nil && c.state.topKind == .functionDetail)
+      c.press(.escape)
+      #expect(c.state.topKind == .findings)
     }
     // The same from the findings pane of a function's detail.
     c.press(.char(":"))
@@ -354,20 +362,20 @@ import WardUI
     let (_, store) = try Fixture.store()
     let c = Self.console(store)
     c.press(.char("?"))
-    for (key, label) in [
-      ("t", "triage"), ("n", "note"), ("u", "undo triage"), ("Space", "mark"),
-      ("*", "mark all in filter"),
+    for (key, label, mutates) in [
+      ("t", "triage", true), ("n", "note", true), ("u", "undo triage", true),
+      ("Space", "mark", false), ("*", "mark all in filter", false),
     ] {
       let line = try #require(
         c.screenLines().first { $0.hasPrefix("  " + pad(key, to: 16) + label) })
-      #expect(line.contains("findings") && line.hasSuffix("[mutates]"), "\(key)")
+      #expect(line.contains("findings") && line.contains("[mutates]  ") == mutates, "\(key)")
     }
     #expect(c.shows("Triage dialog (t)"))
     let viewer = Self.console(
       store, policy: ConsolePolicy(readOnly: false, canTriage: false, operator: Self.ana))
     viewer.press(.char("?"))
     #expect(
-      viewer.line(containing: "undo triage")?.hasSuffix(
+      viewer.line(containing: "undo triage")?.contains(
         "[mutates: disabled — your role cannot triage]") == true)
   }
 }

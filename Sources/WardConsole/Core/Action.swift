@@ -17,6 +17,13 @@ public enum ActionID: String, Sendable, Hashable, CaseIterable {
   case quit
   /// Ctrl-Z: suspend to the shell (refused where there is no job control, e.g. over SSH).
   case suspend
+  /// `v`: the selected item in the full-screen pager.
+  case view
+  /// `y`: copy the selected id, ARN or URL to the clipboard (OSC 52).
+  case copy
+  /// `n` / `N` in the pager: next / previous search match.
+  case searchNext = "search-next"
+  case searchPrevious = "search-previous"
   // Mutating (triage) actions: refused centrally in read-only sessions.
   case triage, note, undo, mark
   case markAll = "mark-all"

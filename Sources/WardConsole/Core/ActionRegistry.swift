@@ -38,6 +38,14 @@ public struct ActionRegistry: Sendable, Hashable {
       .window, keys: [.char("w")], label: "24h / 7d / 30d",
       screens: [.functionDetail, .costs]),
     Action(.redraw, keys: [.ctrl("l")], label: "redraw"),
+    Action(
+      .view, keys: [.char("v")], label: "view in the pager",
+      screens: [.findings, .functionDetail, .findingDetail, .alerts]),
+    Action(
+      .copy, keys: [.char("y")], label: "copy id / ARN (OSC 52)",
+      screens: [.functions, .functionDetail, .findings, .findingDetail, .alerts]),
+    Action(.searchNext, keys: [.char("n")], label: "next match", screens: [.pager]),
+    Action(.searchPrevious, keys: [.char("N")], label: "previous match", screens: [.pager]),
     Action(.help, keys: [.char("?")], label: "help"),
     Action(
       .triage, keys: [.char("t")], label: "triage", mutates: true,
@@ -48,10 +56,9 @@ public struct ActionRegistry: Sendable, Hashable {
     Action(
       .undo, keys: [.char("u")], label: "undo triage", mutates: true,
       screens: [.findings, .functionDetail]),
-    Action(.mark, keys: [.char(" ")], label: "mark", mutates: true, screens: [.findings]),
-    Action(
-      .markAll, keys: [.char("*")], label: "mark all in filter", mutates: true, screens: [.findings]
-    ),
+    // Marks are view state: they work in read-only and demo sessions; only `t` writes.
+    Action(.mark, keys: [.char(" ")], label: "mark", screens: [.findings]),
+    Action(.markAll, keys: [.char("*")], label: "mark all in filter", screens: [.findings]),
     Action(.quit, keys: [.ctrl("c")], label: "quit"),
     Action(.suspend, keys: [.ctrl("z")], label: "suspend to the shell"),
   ])

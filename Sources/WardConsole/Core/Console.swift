@@ -61,6 +61,8 @@ public enum Console {
     case .failure(let message):
       state.status = StatusMessage(text: message, isError: true)
       return []
+    case .lastTriageBatch(_, let summary):
+      return TriageFlow.confirmUndo(summary, screen: screen, &state)
     default:
       guard let index = state.stack.firstIndex(where: { $0.id == screen }) else { return [] }
       let context = state.context()
@@ -151,7 +153,10 @@ public enum Console {
         field: TextInput(
           text: current, suggestions: filterSuggestions(state),
           placeholder: state.topKind == .findings
-            ? "text, sev:high cat:secrets state:new tenant:x src:prowler" : "text"))
+            ? "text, sev:high cat:secrets state:new tenant:x src:prowler"
+            : state.topKind == .alerts ? "text, sev:high kind:error-burst tenant:x fn:name" : "text"
+        ),
+        history: state.filterHistory[state.topKind] ?? [])
       return []
     case .command:
       state.input = InputLine(
@@ -164,6 +169,21 @@ public enum Console {
       if state.topKind == .help { return [] }
       return push(HelpScreen(registry: state.registry, policy: state.policy), into: &state)
     case .redraw: return [.redraw]
+    case .view:
+      guard let content = state.stack.last?.model.pagerContent(state.context()) else {
+        state.status = StatusMessage(text: "nothing selected to view", isError: false)
+        return []
+      }
+      return push(PagerScreen(content), into: &state)
+    case .copy:
+      // View state: allowed in read-only sessions (nothing is written to the store).
+      guard let target = state.stack.last?.model.copyTarget else {
+        state.status = StatusMessage(text: "nothing selected to copy", isError: false)
+        return []
+      }
+      let text = Clipboard.sanitised(target.text)
+      state.status = StatusMessage(text: "copied \(target.what): \(text)", isError: false)
+      return [.copy(text)]
     case .triage, .note, .undo:
       // Only reached when the registry allowed it (read-write, triage role, operator known).
       return TriageFlow.start(action, &state)
@@ -180,6 +200,11 @@ public enum Console {
   private static func handleInput(_ key: Key, _ state: inout ConsoleState) -> [Effect] {
     guard var input = state.input else { return [] }
     if key == .tab, input.field.completionHint == nil { return [] }
+    if input.purpose == .filter, key == .up || key == .down {
+      input.recall(key == .up ? -1 : 1)
+      state.input = input
+      return []
+    }
     let result = input.field.handle(key)
     state.input = input
     switch result {
@@ -192,6 +217,12 @@ public enum Console {
       let text = input.field.text.trimmingCharacters(in: .whitespaces)
       switch input.purpose {
       case .filter:
+        if !text.isEmpty {
+          var history = state.filterHistory[state.topKind] ?? []
+          history.removeAll { $0 == text }
+          history.append(text)
+          state.filterHistory[state.topKind] = Array(history.suffix(20))
+        }
         return withTop(&state) { model, context in model.setFilter(text, context) }
       case .command:
         return runCommand(text, &state)

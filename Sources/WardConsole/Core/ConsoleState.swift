@@ -12,6 +12,27 @@ public struct InputLine: Sendable, Hashable {
   public enum Purpose: Sendable, Hashable { case filter, command }
   public var purpose: Purpose
   public var field: TextInput
+  /// Earlier entries Up/Down recall, oldest first, and which one is shown (nil: the text
+  /// being typed).
+  public var history: [String] = []
+  public var historyIndex: Int?
+
+  /// Up (`step` -1) or Down (+1) through ``history``; past the newest, back to empty.
+  mutating func recall(_ step: Int) {
+    guard !history.isEmpty else { return }
+    let next = (historyIndex ?? history.count) + step
+    if next >= history.count {
+      historyIndex = nil
+      field = TextInput(
+        text: "", suggestions: field.suggestions, maxLength: field.maxLength,
+        placeholder: field.placeholder)
+      return
+    }
+    historyIndex = max(0, next)
+    field = TextInput(
+      text: history[historyIndex!], suggestions: field.suggestions, maxLength: field.maxLength,
+      placeholder: field.placeholder)
+  }
 }
 
 /// A status-line message.
@@ -40,6 +61,8 @@ public struct ConsoleState: Sendable {
   public var themeNames: [String]
   /// Tenant names `:tenant` completes (from the scoped store).
   public var tenantNames: [String] = []
+  /// The filters submitted on each kind of screen, oldest first (at most 20), for Up/Down.
+  public var filterHistory: [ScreenKind: [String]] = [:]
   public var quitRequested = false
 
   /// Smallest usable size.
@@ -69,6 +92,7 @@ public struct ConsoleState: Sendable {
 
   /// Context for screen calls.
   public func context(glyphs: GlyphSet = .unicode) -> ScreenContext {
-    ScreenContext(body: body, clock: clock, policy: policy, glyphs: glyphs)
+    ScreenContext(
+      body: body, clock: clock, policy: policy, glyphs: glyphs, tenantNames: tenantNames)
   }
 }

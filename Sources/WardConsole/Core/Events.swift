@@ -34,4 +34,6 @@ public enum Effect: Sendable, Hashable {
   /// Make a change to the store as the session's operator and send back
   /// `.written(outcome, screen:)`.
   case write(StoreWrite, screen: Int?)
+  /// Put this (already sanitised) text on the terminal's clipboard (OSC 52).
+  case copy(String)
 }

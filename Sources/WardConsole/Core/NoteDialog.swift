@@ -48,12 +48,15 @@ public struct NoteDialog: Sendable, Hashable {
 public enum ConsoleDialog: Sendable, Hashable {
   case triage(TriageDialog)
   case note(NoteDialog)
+  /// "… ? y/N" before a write that changes more than one finding.
+  case confirm(ConfirmDialog)
 
   /// Draws the dialog centred over `area`.
   public func render(into canvas: inout Canvas, area: Rect) {
     switch self {
     case .triage(let d): d.render(into: &canvas, area: area)
     case .note(let d): d.render(into: &canvas, area: area)
+    case .confirm(let d): d.render(into: &canvas, area: area)
     }
   }
 
@@ -63,6 +66,7 @@ public enum ConsoleDialog: Sendable, Hashable {
     case .triage:
       [KeyHint("Enter", "submit"), KeyHint("Tab", "next field"), KeyHint("Esc", "cancel")]
     case .note: [KeyHint("Enter", "add"), KeyHint("Esc", "cancel")]
+    case .confirm: [KeyHint("y", "yes"), KeyHint("n/Esc/Enter", "no")]
     }
   }
 }

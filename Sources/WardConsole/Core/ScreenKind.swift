@@ -2,7 +2,12 @@
 public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
   case overview, functions
   case functionDetail = "function"
-  case findings, alerts, costs, help
+  case findings
+  /// One finding full-screen (Enter on a finding in a function's Findings pane).
+  case findingDetail = "finding"
+  case alerts, costs, help
+  /// The full-screen pager (`v`).
+  case pager
 
   /// Title shown in the header breadcrumb.
   public var title: String {
@@ -11,9 +16,11 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
     case .functions: "Functions"
     case .functionDetail: "Function"
     case .findings: "Findings"
+    case .findingDetail: "Finding"
     case .alerts: "Alerts"
     case .costs: "Costs"
     case .help: "Help"
+    case .pager: "View"
     }
   }
 }

@@ -18,6 +18,12 @@ public struct ScreenContext: Sendable, Hashable {
   public var clock: DataClock
   public var policy: ConsolePolicy
   public var glyphs: GlyphSet
+  /// Tenant names in the session's scope (empty until known): `tenant:` filters match
+  /// their prefixes, and a single-tenant view drops its TENANT columns.
+  public var tenantNames: [String] = []
+
+  /// Whether the session sees exactly one tenant.
+  public var singleTenant: Bool { tenantNames.count == 1 }
 }
 
 /// One screen: its state, how actions and loaded data change it, and how it draws.
@@ -36,6 +42,9 @@ public protocol ScreenModel: Sendable {
   mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput]
   /// The current `/` filter text.
   var filterText: String { get }
+  /// The filter in effect, spelled out (implicit defaults included), for confirmations
+  /// and the title line.
+  var effectiveFilterText: String { get }
   /// Whether `/` applies here.
   var acceptsFilter: Bool { get }
   /// Sets the `/` filter.
@@ -53,11 +62,36 @@ public protocol ScreenModel: Sendable {
   var markedTargets: [TriageTarget] { get }
   /// Forgets the marks (after a bulk triage was sent).
   mutating func clearMarks()
+  /// What `v` shows in the pager: the selected item whole; nil when nothing is selected.
+  func pagerContent(_ context: ScreenContext) -> PagerContent?
+  /// What `y` copies: the selected item's id, ARN or URL; nil when nothing is selected.
+  var copyTarget: CopyTarget? { get }
+}
+
+/// A titled text for the pager.
+public struct PagerContent: Sendable, Hashable {
+  public var title: String
+  public var lines: [TextLine]
+  public init(title: String, lines: [TextLine]) {
+    self.title = title
+    self.lines = lines
+  }
+}
+
+/// Text to copy and what it is (`finding id`, `function ARN`), for the status line.
+public struct CopyTarget: Sendable, Hashable {
+  public var what: String
+  public var text: String
+  public init(_ what: String, _ text: String) {
+    self.what = what
+    self.text = text
+  }
 }
 
 extension ScreenModel {
   public var filterText: String { "" }
   public var acceptsFilter: Bool { false }
+  public var effectiveFilterText: String { filterText.isEmpty ? "none" : filterText }
   public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
     []
   }
@@ -65,4 +99,6 @@ extension ScreenModel {
   public var selectedFinding: FindingRow? { nil }
   public var markedTargets: [TriageTarget] { [] }
   public mutating func clearMarks() {}
+  public func pagerContent(_ context: ScreenContext) -> PagerContent? { nil }
+  public var copyTarget: CopyTarget? { nil }
 }

@@ -1,5 +1,6 @@
 import WardModel
 import WardStore
+import WardUI
 
 /// A change the console asks the engine to make to the store. Built by ``Console/update(_:_:)``
 /// (pure) and carried out by ``ConsoleEngine``, which adds who (the policy's operator, source
@@ -11,7 +12,8 @@ public enum StoreWrite: Sendable, Hashable {
     until: EpochSeconds?)
   /// Adds a note to one finding (its state and version do not change).
   case addNote(findingId: String, note: String)
-  /// Undoes the operator's own most recent triage, as a new event.
+  /// Undoes the operator's own most recent triage action as a whole (every finding of
+  /// that batch), as a new batch of events.
   case undoLastTriage
 }
 
@@ -21,8 +23,8 @@ public enum WriteOutcome: Sendable, Hashable {
   case triaged(state: TriageState, results: [TriageResult])
   /// The note was recorded as audit event `seq`.
   case noted(findingId: String, seq: Int64)
-  /// The undo was recorded.
-  case undone(UndoResult)
+  /// The undo was recorded: one result per finding of the undone batch.
+  case undone([UndoResult])
   /// The store refused or failed; the message is for the status line.
   case failed(String)
 
@@ -33,10 +35,18 @@ public enum WriteOutcome: Sendable, Hashable {
       return Self.summary(state: state, results)
     case .noted(let id, let seq):
       return ("note added to \(id) (event #\(seq))", false)
-    case .undone(let undo):
+    case .undone(let undos):
+      guard let undo = undos.first else { return ("nothing was undone", false) }
+      if undos.count == 1 {
+        return (
+          "undid #\(undo.undoneSeq): \(undo.findingId) is \(undo.event.to.rawValue) again "
+            + "(event #\(undo.event.seq))", false
+        )
+      }
+      let seqs = undos.map(\.event.seq)
       return (
-        "undid #\(undo.undoneSeq): \(undo.findingId) is \(undo.event.to.rawValue) again "
-          + "(event #\(undo.event.seq))", false
+        "undid \(ExactCount.text(undos.count)) findings of your last triage "
+          + "(events #\(seqs.min()!)–#\(seqs.max()!), batch \(undo.event.batch ?? "-"))", false
       )
     case .failed(let text):
       return (text, true)

@@ -12,8 +12,9 @@ enum TriageFlow {
     guard let top = state.stack.last else { return [] }
     switch action {
     case .undo:
-      state.status = StatusMessage(text: "undoing your last triage…", isError: false)
-      return [.write(.undoLastTriage, screen: top.id)]
+      // Ask the store how many findings the last action changed before undoing them.
+      guard let actor = state.policy.operator else { return [] }
+      return [.load(.lastTriageBatch(actor), screen: top.id)]
     case .triage:
       let marked = top.model.markedTargets
       if !marked.isEmpty {
@@ -63,6 +64,8 @@ enum TriageFlow {
     case .note(var d):
       outcome = d.handle(key)
       state.dialog = .note(d)
+    case .confirm(let d):
+      outcome = d.handle(key)
     }
     switch outcome {
     case .open:
@@ -73,9 +76,45 @@ enum TriageFlow {
       return []
     case .submit(let write):
       state.dialog = nil
+      if case .triage = dialog, case .setState(let targets, let to, _, _, _) = write,
+        targets.count > 1
+      {
+        // More than one finding: say how many, to what, under which filter; default No.
+        state.dialog = .confirm(
+          ConfirmDialog(
+            question: "Set \(ExactCount.text(targets.count)) findings to \(to.rawValue)?",
+            detail: "filter: " + (state.stack.last?.model.effectiveFilterText ?? ""),
+            write: write))
+        return []
+      }
       state.status = StatusMessage(text: "saving…", isError: false)
       return [.write(write, screen: state.stack.last?.id)]
     }
+  }
+
+  /// The store said what `u` would undo: nothing (say so), one finding (undo it), or
+  /// more (ask first, default No).
+  static func confirmUndo(
+    _ summary: TriageBatchSummary?, screen: Int?, _ state: inout ConsoleState
+  ) -> [Effect] {
+    guard let summary, summary.count > 0 else {
+      let name = state.policy.operatorName ?? "you"
+      state.status = StatusMessage(
+        text: "triage refused: \(name) has no triage to undo", isError: true)
+      return []
+    }
+    if summary.count == 1 {
+      state.status = StatusMessage(text: "undoing your last triage…", isError: false)
+      return [.write(.undoLastTriage, screen: screen)]
+    }
+    state.dialog = .confirm(
+      ConfirmDialog(
+        question:
+          "Undo your last triage of \(ExactCount.text(summary.count)) findings "
+          + "(set to \(summary.state.rawValue))?",
+        detail: "each goes back to the state it had before, as a new batch of audit events",
+        write: .undoLastTriage))
+    return []
   }
 
   /// A write finished: say what it did, drop the marks it used, and re-read what is

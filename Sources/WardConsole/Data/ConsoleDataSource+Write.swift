@@ -20,7 +20,7 @@ extension ConsoleDataSource {
           findingId: findingId, note: note, by: actor, source: .console, now: now)
         return .noted(findingId: findingId, seq: event.seq)
       case .undoLastTriage:
-        return .undone(try store.undoLastTriage(by: actor, source: .console, now: now))
+        return .undone(try store.undoLastBatch(by: actor, source: .console, now: now))
       }
     } catch StoreError.conflict(let conflict) {
       return .failed("conflict: \(conflict.description)")

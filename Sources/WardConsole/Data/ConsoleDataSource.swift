@@ -83,12 +83,14 @@ public struct ConsoleDataSource: Sendable {
           finding: try store.finding(id: id), history: try store.history(findingId: id)))
     case .findingVersions(let filter):
       return try findingVersions(filter)
-    case .alerts(let offset, let limit):
+    case .alerts(let filter, let offset, let limit):
       return .alerts(
-        offset: offset, total: try store.alertCount(),
-        rows: try store.alertTable(offset: offset, limit: limit))
+        filter, offset: offset, total: try store.alertCount(filter: filter),
+        rows: try store.alertTable(filter: filter, offset: offset, limit: limit))
     case .costs:
       return .costs(try costs(clock: clock))
+    case .lastTriageBatch(let actor):
+      return .lastTriageBatch(actor, try store.lastTriageBatch(by: actor))
     }
   }
 

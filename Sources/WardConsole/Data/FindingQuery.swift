@@ -6,8 +6,12 @@ import WardStore
 /// `sev:high,critical`); different keys are AND-ed. `state:open` (the default) means new,
 /// acknowledged and in-progress; `state:all` lifts the state filter.
 public enum FindingQuery {
-  /// The filter for `text`, or a message naming the bad token.
-  public static func parse(_ text: String) -> Result<FindingFilter, FilterError> {
+  /// The filter for `text`, or a message naming the bad token. `tenant:` values match the
+  /// start of a tenant name (case-insensitive) among `tenants`, the names in scope; with
+  /// no names known they are taken as written.
+  public static func parse(_ text: String, tenants known: [String] = [])
+    -> Result<FindingFilter, FilterError>
+  {
     var filter = FindingFilter.open
     var words: [String] = []
     var states: Set<TriageState>? = nil
@@ -54,8 +58,17 @@ public enum FindingQuery {
           }
         }
       case "tenant":
-        filter.tenants = (filter.tenants ?? []).union(
-          token[token.index(after: colon)...].split(separator: ",").map(String.init))
+        for value in token[token.index(after: colon)...].split(separator: ",").map(String.init) {
+          guard !known.isEmpty else {
+            filter.tenants = (filter.tenants ?? []).union([value])
+            continue
+          }
+          let matches = known.filter { $0.lowercased().hasPrefix(value.lowercased()) }
+          guard !matches.isEmpty else {
+            return .failure(FilterError(message: "no tenant starting with `\(value)` in scope"))
+          }
+          filter.tenants = (filter.tenants ?? []).union(matches)
+        }
       case "src", "source":
         filter.sources = (filter.sources ?? []).union(values)
       default:

@@ -14,8 +14,10 @@ public enum Query: Sendable, Hashable {
   /// The id and version of every finding matching the filter (read a page at a time, at
   /// most ``ConsoleDataSource/markLimit``), for `*`.
   case findingVersions(FindingFilter)
-  case alerts(offset: Int, limit: Int)
+  case alerts(AlertFilter, offset: Int, limit: Int)
   case costs
+  /// What `u` would undo for this operator (how many findings), before asking.
+  case lastTriageBatch(Operator)
 }
 
 /// One window of the functions table.
@@ -114,7 +116,9 @@ public enum LoadResult: Sendable, Hashable {
   /// The findings matching `filter` with their versions; `total` counts all matches, which
   /// may exceed `targets.count` when the mark limit was reached.
   case findingVersions(FindingFilter, targets: [TriageTarget], total: Int)
-  case alerts(offset: Int, total: Int, rows: [AlertRow])
+  case alerts(AlertFilter, offset: Int, total: Int, rows: [AlertRow])
   case costs(CostsData)
+  /// The operator's last undoable triage action; nil: nothing to undo.
+  case lastTriageBatch(Operator, TriageBatchSummary?)
   case failure(String)
 }

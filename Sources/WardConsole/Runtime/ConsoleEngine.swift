@@ -15,6 +15,9 @@ public final class ConsoleEngine: @unchecked Sendable {
   private var lastDataVersion: Int64?
   /// Set by a `.redraw` effect; the terminal runner clears it after repainting.
   public var redrawRequested = false
+  /// Texts `.copy` effects asked to put on the clipboard, oldest first; the terminal
+  /// runner hands them to the terminal and clears this.
+  public var clipboard: [String] = []
   /// Set by a `.suspend` effect; the terminal runner clears it after suspending.
   public var suspendRequested = false
 
@@ -58,6 +61,8 @@ public final class ConsoleEngine: @unchecked Sendable {
         state.quitRequested = true
       case .redraw:
         redrawRequested = true
+      case .copy(let text):
+        clipboard.append(text)
       case .suspend:
         suspendRequested = true
       case .write(let write, let screen):

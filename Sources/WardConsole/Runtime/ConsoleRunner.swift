@@ -17,6 +17,19 @@ public protocol ConsoleTerminal: AnyObject {
   /// Leaves curses mode, stops the process (as Ctrl-Z would in a shell) and, once the
   /// shell resumes it, re-enters curses mode; the caller repaints.
   func suspend()
+  /// Puts `text` (already sanitised: no control characters) on the clipboard of the
+  /// terminal the operator sits at, with OSC 52 (works over SSH; inside tmux it needs
+  /// `set -g set-clipboard on`).
+  func copyToClipboard(_ text: String)
+}
+
+extension ConsoleTerminal {
+  /// Writes ``Clipboard/osc52(_:)`` straight to standard output after the frame: ncurses
+  /// does not know the sequence and does not need to (it moves no cursor). WardTerminal's
+  /// `Terminal` may implement this itself.
+  public func copyToClipboard(_ text: String) {
+    FileHandle.standardOutput.write(Data(Clipboard.osc52(text).utf8))
+  }
 }
 
 /// Start-up choices for the console.
@@ -117,6 +130,8 @@ public enum ConsoleRunner {
         lastPoll = Date()
         engine.pollForChanges()
       }
+      for text in engine.clipboard { terminal.copyToClipboard(text) }
+      engine.clipboard = []
       if engine.redrawRequested {
         engine.redrawRequested = false
         terminal.invalidate()

@@ -6,14 +6,32 @@ import WardUI
 /// window that contains the alert.
 public struct AlertsScreen: ScreenModel {
   public var list = PagedList<AlertRow>()
+  /// The `/` filter as typed, and as parsed (``AlertQuery``).
+  public var filter = ""
+  public var parsed = AlertFilter()
 
   public init() {}
+
+  public var acceptsFilter: Bool { true }
+  public var filterText: String { filter }
+
+  public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
+    switch AlertQuery.parse(text, tenants: context.tenantNames) {
+    case .failure(let error): return [.status("filter: " + error.message)]
+    case .success(let parsed):
+      filter = text
+      self.parsed = parsed
+      list = PagedList()
+      return [.load(query(context))]
+    }
+  }
 
   public var kind: ScreenKind { .alerts }
   public var breadcrumb: String { "Alerts" }
   public var hints: [KeyHint] {
     [
-      KeyHint("Enter", "function"), KeyHint("j/k", "move"), KeyHint("Esc", "back"),
+      KeyHint("Enter", "function"), KeyHint("/", "filter"), KeyHint("v", "view"),
+      KeyHint("Esc", "back"),
       KeyHint("?", "help"),
     ]
   }
@@ -24,13 +42,44 @@ public struct AlertsScreen: ScreenModel {
 
   private func query(_ context: ScreenContext) -> Query {
     let r = list.pageRequest(visibleRows: Self.visibleRows(context))
-    return .alerts(offset: r.offset, limit: r.limit)
+    return .alerts(parsed, offset: r.offset, limit: r.limit)
+  }
+
+  /// The selected alert whole: what, when (and for how long), where, the detector's detail.
+  public func pagerContent(_ context: ScreenContext) -> PagerContent? {
+    guard let row = list.selected else { return nil }
+    let a = row.alert
+    var lines: [TextLine] = [
+      TextLine(
+        RenderKit.severityLabel(a.severity, glyphs: context.glyphs),
+        style: Style(fg: .role(.severity(a.severity.rawValue)), attributes: .bold)
+      ).then("  " + a.title, style: Style(attributes: .bold)),
+      .field("kind", a.kind), .field("tenant", row.tenant),
+      .field("function", a.functionArn ?? "(the whole account)"),
+      .field("started", RenderKit.minute(a.start)),
+      .field("ended", a.end.map(RenderKit.minute) ?? "ongoing"),
+      .field("source", a.source), .field("id", a.id),
+    ]
+    if !a.detail.isEmpty {
+      lines.append(.heading("Detail"))
+      lines += PlainText.fromMarkdown(a.detail).split(
+        separator: "\n", omittingEmptySubsequences: false
+      ).map { TextLine("  " + $0) }
+    }
+    return PagerContent(title: "Alert " + a.id, lines: lines)
+  }
+
+  /// The alert's function ARN, else the alert's id.
+  public var copyTarget: CopyTarget? {
+    guard let a = list.selected?.alert else { return nil }
+    return a.functionArn.map { CopyTarget("function ARN", $0) } ?? CopyTarget("alert id", a.id)
   }
 
   public func refreshQueries(_ context: ScreenContext) -> [Query] { [query(context)] }
 
   public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
-    guard case .alerts(let offset, let total, let rows) = result else { return [] }
+    guard case .alerts(let filter, let offset, let total, let rows) = result, filter == parsed
+    else { return [] }
     list.install(total: total, offset: offset, rows: rows, visibleRows: Self.visibleRows(context))
     return list.covers(visibleRows: Self.visibleRows(context)) ? [] : [.load(query(context))]
   }
@@ -68,15 +117,22 @@ public struct AlertsScreen: ScreenModel {
     let glyphs = canvas.glyphs
     let wide = body.width >= 110
     canvas.put(
-      text: "\(Format.count(list.total)) alerts · newest first · Enter opens the function",
+      text:
+        "\(ExactCount.text(list.total)) alerts · newest first"
+        + (filter.isEmpty ? "" : " · filter: " + filter) + " · " + list.positionText,
       at: Point(x: body.x + 2, y: body.y), style: Style(role: .title), maxWidth: body.width - 2)
+    let showTenant = !context.singleTenant
     var columns = [
-      TableColumn("DAY", width: .fixed(10)), TableColumn("TIME", width: .fixed(5)),
-      TableColumn("SEV", width: .fixed(6)), TableColumn("TENANT", width: .flex(weight: 1, min: 6)),
-      TableColumn("FUNCTION", width: .flex(weight: 2, min: 10)),
+      TableColumn("DAY", width: .fixed(10), priority: 2),
+      TableColumn("TIME", width: .fixed(5), priority: 2),
+      TableColumn("SEV", width: .fixed(6), priority: 3),
     ]
-    if wide { columns.append(TableColumn("KIND", width: .fixed(20))) }
-    columns.append(TableColumn("TITLE", width: .flex(weight: 3, min: 10)))
+    if showTenant {
+      columns.append(TableColumn("TENANT", width: .fit(min: 6, max: 18), priority: 1))
+    }
+    columns.append(TableColumn("FUNCTION", width: .fit(min: 10, max: 32), priority: 3))
+    if wide { columns.append(TableColumn("KIND", width: .fit(min: 6, max: 20), priority: 0)) }
+    columns.append(TableColumn("TITLE", width: .flex(min: 10), priority: 3))
     let visible = list.visible(Self.visibleRows(context))
     let rows = visible.map { index, row -> [TableCell] in
       let a = row.alert
@@ -89,8 +145,10 @@ public struct AlertsScreen: ScreenModel {
         TableCell(
           RenderKit.severityShort(a.severity, glyphs: glyphs),
           role: .severity(a.severity.rawValue)),
-        TableCell(row.tenant),
-        TableCell(a.functionArn.map { ARN($0)?.lambdaFunctionName ?? $0 } ?? "(account)"),
+      ]
+      if showTenant { cells.append(TableCell(row.tenant)) }
+      cells += [
+        TableCell(a.functionArn.map { ARN($0)?.lambdaFunctionName ?? $0 } ?? "(account)")
       ]
       if wide { cells.append(TableCell(a.kind)) }
       cells.append(TableCell(a.title))

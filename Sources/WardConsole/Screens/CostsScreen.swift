@@ -10,14 +10,70 @@ public struct CostsScreen: ScreenModel {
   public var tenantCursor = 0
   public var moverCursor = 0
   public var moverScroll = 0
+  /// The `/` filter: words that must appear in the tenant's (and a mover's function's) name.
+  public var filter = ""
+  /// How `s` orders the movers (and, by name or amount, the tenants); `S` flips it.
+  public var sort: SortColumn = .change
+  public var ascending = false
+
+  /// The orders `s` cycles through.
+  public enum SortColumn: String, Sendable, Hashable, CaseIterable {
+    case change, cost, name
+  }
 
   public init() {}
+
+  public var acceptsFilter: Bool { true }
+  public var filterText: String { filter }
+
+  public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
+    filter = text
+    tenantCursor = 0
+    moverCursor = 0
+    moverScroll = 0
+    clamp(context)
+    return []
+  }
+
+  /// What is shown: the data filtered by ``filter`` and ordered by ``sort``.
+  public var shown: CostsData? {
+    guard let data else { return nil }
+    let words = filter.lowercased().split(separator: " ")
+    func keep(_ names: String...) -> Bool {
+      let text = names.joined(separator: " ").lowercased()
+      return words.allSatisfy { text.contains($0) }
+    }
+    func ordered<T>(_ items: [T], name: (T) -> String, change: (T) -> Double, cost: (T) -> Double)
+      -> [T]
+    {
+      items.sorted { a, b in
+        let (x, y): (Double, Double)
+        switch sort {
+        case .name:
+          return ascending ? name(a) < name(b) : name(a) > name(b)
+        case .change: (x, y) = (abs(change(a)), abs(change(b)))
+        case .cost: (x, y) = (cost(a), cost(b))
+        }
+        return x == y ? name(a) < name(b) : (ascending ? x < y : x > y)
+      }
+    }
+    let tenants = ordered(
+      data.tenants.filter { keep($0.tenant) }, name: \.tenant,
+      change: { ($0.weekly.last ?? 0) - ($0.weekly.dropLast().last ?? 0) },
+      cost: { $0.daily.reduce(0, +) })
+    let movers = ordered(
+      data.movers.filter { keep($0.tenant, $0.function) }, name: \.function, change: \.change,
+      cost: \.thisWeek)
+    return CostsData(tenants: tenants, movers: movers)
+  }
 
   public var kind: ScreenKind { .costs }
   public var breadcrumb: String { "Costs" }
   public var hints: [KeyHint] {
     [
-      KeyHint("Tab", "pane"), KeyHint("w", weekly ? "daily" : "weekly"),
+      KeyHint("Tab", "pane"), KeyHint("w", weekly ? "daily" : "weekly"), KeyHint("/", "filter"),
+      KeyHint("s/S", "sort"), KeyHint("/", "filter"),
+      KeyHint("s/S", "sort"),
       KeyHint("Enter", "functions"), KeyHint("Esc", "back"), KeyHint("?", "help"),
     ]
   }
@@ -36,8 +92,8 @@ public struct CostsScreen: ScreenModel {
   }
 
   private mutating func clamp(_ context: ScreenContext) {
-    let tenants = data?.tenants.count ?? 0
-    let movers = data?.movers.count ?? 0
+    let tenants = shown?.tenants.count ?? 0
+    let movers = shown?.movers.count ?? 0
     tenantCursor = max(0, min(tenantCursor, tenants - 1))
     moverCursor = max(0, min(moverCursor, movers - 1))
     let (_, moversRect) = Self.layout(context.body, tenants: tenants)
@@ -59,8 +115,16 @@ public struct CostsScreen: ScreenModel {
     case .bottom: move(100_000)
     case .nextPane, .previousPane: moversFocused.toggle()
     case .window: weekly.toggle()
+    case .sort:
+      let all = SortColumn.allCases
+      sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
+      ascending = sort == .name
+      clamp(context)
+      return [.status("sort: \(sort.rawValue) \(ascending ? "ascending" : "descending")")]
+    case .sortFlip:
+      ascending.toggle()
     case .enter:
-      guard let data else { return [] }
+      guard let data = shown else { return [] }
       let tenant =
         moversFocused
         ? (data.movers.indices.contains(moverCursor) ? data.movers[moverCursor].tenant : nil)
@@ -73,7 +137,7 @@ public struct CostsScreen: ScreenModel {
   }
 
   public func render(into canvas: inout Canvas, _ context: ScreenContext) {
-    guard let data else {
+    guard let data = shown else {
       canvas.put(
         text: "loading…", at: Point(x: context.body.x + 2, y: context.body.y),
         style: Style(role: .muted))
@@ -119,7 +183,10 @@ public struct CostsScreen: ScreenModel {
     Table(columns: columns, rows: tenantRows, selectedIndex: moversFocused ? nil : tenantCursor)
       .render(into: &canvas, rect: tenantsInner)
     let moversInner = RenderKit.pane(
-      &canvas, bottom, title: "Top movers · week over week", focused: moversFocused)
+      &canvas, bottom,
+      title: "Top movers · week over week · sort: \(sort.rawValue) "
+        + String(ascending ? glyphs.arrowUp : glyphs.arrowDown)
+        + (filter.isEmpty ? "" : " · filter: " + filter), focused: moversFocused)
     let moverColumns = [
       TableColumn("FUNCTION", width: .flex(weight: 2, min: 10)),
       TableColumn("TENANT", width: .flex(min: 6)),

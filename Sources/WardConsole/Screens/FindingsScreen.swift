@@ -28,6 +28,13 @@ public struct FindingsScreen: ScreenModel {
   public var breadcrumb: String { "Findings" }
   public var filterText: String { filter }
   public var acceptsFilter: Bool { true }
+  /// The filter as typed plus the implicit `state:open` when it names no state.
+  public var effectiveFilterText: String {
+    let hasState = filter.split(separator: " ").contains {
+      $0.lowercased().hasPrefix("state:")
+    }
+    return hasState ? filter : (filter.isEmpty ? "state:open" : filter + " state:open")
+  }
   public var hints: [KeyHint] {
     [
       KeyHint("/", "filter"), KeyHint("s/S", "sort"), KeyHint("Tab", "detail"),
@@ -37,6 +44,14 @@ public struct FindingsScreen: ScreenModel {
   }
 
   public var selectedFinding: FindingRow? { list.selected }
+
+  public func pagerContent(_ context: ScreenContext) -> PagerContent? {
+    guard let id = list.selected?.id, detail?.finding?.finding.id == id else { return nil }
+    return PagerContent(
+      title: "Finding " + id, lines: FindingDetailText.lines(detail, glyphs: context.glyphs))
+  }
+
+  public var copyTarget: CopyTarget? { list.selected.map { CopyTarget("finding id", $0.id) } }
 
   public var markedTargets: [TriageTarget] {
     marks.map { TriageTarget(findingId: $0.key, expectedVersion: $0.value) }
@@ -91,12 +106,12 @@ public struct FindingsScreen: ScreenModel {
     case .findingVersions(let filter, let targets, let total):
       guard filter == parsed else { return [] }
       for t in targets { marks[t.findingId] = t.expectedVersion }
-      var text = "marked \(Format.count(targets.count)) findings in the filter"
+      var text = "marked \(ExactCount.text(targets.count)) findings in the filter"
       if total > targets.count {
         text +=
-          " (the first \(Format.count(targets.count)) of \(Format.count(total)); narrow the filter)"
+          " (the first \(ExactCount.text(targets.count)) of \(ExactCount.text(total)); narrow the filter)"
       }
-      return [.status(text + " · \(Format.count(marks.count)) marked")]
+      return [.status(text + " · \(ExactCount.text(marks.count)) marked")]
     default: return []
     }
   }
@@ -108,7 +123,7 @@ public struct FindingsScreen: ScreenModel {
   }
 
   public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
-    switch FindingQuery.parse(text) {
+    switch FindingQuery.parse(text, tenants: context.tenantNames) {
     case .failure(let error): return [.status("filter: " + error.message)]
     case .success(let filter):
       self.filter = text
@@ -125,7 +140,7 @@ public struct FindingsScreen: ScreenModel {
     case .mark:
       guard let row = list.selected else { return [] }
       if marks.removeValue(forKey: row.id) == nil { marks[row.id] = row.version }
-      return [.status("\(Format.count(marks.count)) marked")]
+      return [.status("\(ExactCount.text(marks.count)) marked")]
     case .markAll:
       if !marks.isEmpty, list.visible(rows).allSatisfy({ marks[$0.row.id] != nil }),
         marks.count >= list.total
@@ -137,21 +152,23 @@ public struct FindingsScreen: ScreenModel {
     default: break
     }
     if detailFocused {
-      switch action {
-      case .up: detailScroll = max(0, detailScroll - 1)
-      case .down: detailScroll += 1
-      case .pageUp: detailScroll = max(0, detailScroll - 10)
-      case .pageDown: detailScroll += 10
-      case .top: detailScroll = 0
-      case .nextPane, .previousPane, .enter: detailFocused = false
-      default: break
+      let content = Self.detailContent(context.body)
+      let lineCount = detailLines(glyphs: context.glyphs, width: content.width).count
+      if let moved = TextScroll.apply(
+        action, to: detailScroll, page: content.height - 1, last: max(0, lineCount - content.height))
+      {
+        detailScroll = moved
+      } else if [.nextPane, .previousPane, .enter].contains(action) {
+        detailFocused = false
       }
       return []
     }
     switch action {
     case .up, .down, .pageUp, .pageDown, .top, .bottom:
       _ = list.applyMovement(action, visibleRows: rows)
-    case .nextPane, .previousPane, .enter:
+    case .enter:
+      return open(list.selected)
+    case .nextPane, .previousPane:
       detailFocused = true
       return []
     case .sort:
@@ -172,6 +189,70 @@ public struct FindingsScreen: ScreenModel {
     return list.covers(visibleRows: rows) ? detailQuery() : [.load(query(context))]
   }
 
+  /// Enter on a finding: its function's detail with the finding chosen in the Findings
+  /// pane; a finding about no function (an account, a bucket) focuses the detail pane.
+  private mutating func open(_ row: FindingRow?) -> [ScreenOutput] {
+    guard let row else { return [] }
+    guard let arn = row.functionArn, let parsed = ARN(arn), let name = parsed.lambdaFunctionName
+    else {
+      detailFocused = true
+      return [.status("\(row.id) is about \(row.resource), not a function: its detail is below")]
+    }
+    return [
+      .push(
+        FunctionDetailScreen(
+          arn: parsed.unqualifiedLambdaARN ?? arn, name: name, selecting: row.id))
+    ]
+  }
+
+  /// The detail pane's text area.
+  static func detailContent(_ body: Rect) -> Rect {
+    let inner = layout(body).detail.inset(by: 1)
+    return Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 1), height: inner.height)
+  }
+
+  /// The table's columns, essentials (severity, function, title, state) at the highest
+  /// priority; TENANT is left out when the session sees one tenant.
+  static func columns(_ context: ScreenContext, wide: Bool) -> [TableColumn] {
+    var columns = [TableColumn("SEV", width: .fixed(6), priority: 3)]
+    if !context.singleTenant {
+      columns.append(TableColumn("TENANT", width: .fit(min: 6, max: 18), priority: 1))
+    }
+    columns += [
+      TableColumn("FUNCTION", width: .fit(min: 10, max: wide ? 40 : 26), priority: 3),
+      TableColumn("CATEGORY", width: .fit(min: 8, max: 14), priority: 2),
+      TableColumn("TITLE", width: .flex(weight: 1, min: 12), priority: 3),
+      TableColumn("STATE", width: .fit(min: 5, max: 14), priority: 3),
+    ]
+    if wide {
+      columns += [
+        TableColumn("SOURCE", width: .fit(min: 6, max: 11), priority: 0),
+        TableColumn("SEEN", width: .fixed(5), alignment: .right, priority: 0),
+      ]
+    }
+    return columns
+  }
+
+  /// The text of column `title` for finding `f`. FUNCTION falls back to the resource's
+  /// last path part (a bucket, a role) for findings about no function.
+  static func cell(_ title: String, _ f: FindingRow, glyphs: GlyphSet, now: EpochSeconds)
+    -> TableCell
+  {
+    switch title {
+    case "SEV":
+      return TableCell(
+        RenderKit.severityShort(f.severity, glyphs: glyphs), role: .severity(f.severity.rawValue))
+    case "TENANT": return TableCell(f.tenant)
+    case "FUNCTION": return TableCell(f.functionName ?? f.resourceName)
+    case "CATEGORY": return TableCell(f.category.rawValue)
+    case "TITLE": return TableCell(f.title)
+    case "STATE": return TableCell(f.state.rawValue, role: .state(f.state.rawValue))
+    case "SOURCE": return TableCell(f.source)
+    case "SEEN": return TableCell(RenderKit.age(f.lastSeen, now: now))
+    default: return TableCell("")
+    }
+  }
+
   private static let sortTitles: [FindingSortKey: String] = [
     .severity: "SEV", .lastSeen: "SEEN", .tenant: "TENANT", .category: "CATEGORY", .state: "STATE",
     .source: "SOURCE", .title: "TITLE",
@@ -182,37 +263,19 @@ public struct FindingsScreen: ScreenModel {
     let (titleRect, tableRect, detailRect) = Self.layout(context.body)
     let wide = context.body.width >= 110
     var title =
-      "\(Format.count(list.total)) findings · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
-    title += " · filter: " + (filter.isEmpty ? "state:open (default)" : filter)
-    if !marks.isEmpty { title += " · \(Format.count(marks.count)) marked" }
+      "\(ExactCount.text(list.total)) findings · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
+    title += " · filter: " + effectiveFilterText
+    if !marks.isEmpty { title += " · \(ExactCount.text(marks.count)) marked" }
+    title += " · " + list.positionText
     canvas.put(
       text: title, at: Point(x: titleRect.x + 2, y: titleRect.y), style: Style(role: .title),
       maxWidth: titleRect.width - 2)
-    var columns = [
-      TableColumn("SEV", width: .fixed(6)), TableColumn("TENANT", width: .flex(weight: 1, min: 6)),
-      TableColumn("CATEGORY", width: .fixed(wide ? 14 : 10)),
-      TableColumn("TITLE", width: .flex(weight: 3, min: 12)),
-      TableColumn("STATE", width: .fixed(wide ? 14 : 8)),
-    ]
-    if wide {
-      columns += [
-        TableColumn("SOURCE", width: .fixed(11)),
-        TableColumn("SEEN", width: .fixed(5), alignment: .right),
-      ]
-    }
+    let columns = Self.columns(context, wide: wide)
     let now = context.clock.now
     let visible = list.visible(Self.visibleRows(context))
     let marked = Set(visible.filter { marks[$0.row.id] != nil }.map(\.index))
-    let rows = visible.map { _, f -> [TableCell] in
-      var cells = [
-        TableCell(
-          RenderKit.severityShort(f.severity, glyphs: glyphs),
-          role: .severity(f.severity.rawValue)),
-        TableCell(f.tenant), TableCell(f.category.rawValue), TableCell(f.title),
-        TableCell(f.state.rawValue, role: .state(f.state.rawValue)),
-      ]
-      if wide { cells += [TableCell(f.source), TableCell(RenderKit.age(f.lastSeen, now: now))] }
-      return cells
+    let rows = visible.map { _, f in
+      columns.map { column in Self.cell(column.title, f, glyphs: glyphs, now: now) }
     }
     let sortIndex = columns.firstIndex { $0.title == Self.sortTitles[sort] }
     Table(
@@ -221,76 +284,16 @@ public struct FindingsScreen: ScreenModel {
       sort: sortIndex.map { TableSort(column: $0, ascending: ascending) },
       emptyMessage: list.loaded ? "no findings match" : "loading…"
     ).render(into: &canvas, rect: tableRect)
-    let inner = RenderKit.pane(&canvas, detailRect, title: "Detail", focused: detailFocused)
-    let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
-    RenderKit.draw(detailLines(glyphs: glyphs), into: &canvas, rect: content, scroll: detailScroll)
+    _ = RenderKit.pane(&canvas, detailRect, title: "Detail", focused: detailFocused)
+    let content = Self.detailContent(context.body)
+    RenderKit.draw(
+      detailLines(glyphs: glyphs, width: content.width), into: &canvas, rect: content,
+      scroll: detailScroll)
   }
 
-  func detailLines(glyphs: GlyphSet) -> [TextLine] {
-    guard let stored = detail?.finding else {
-      return [TextLine(list.total == 0 ? "" : "loading…", style: Style(role: .muted))]
-    }
-    let f = stored.finding
-    let t = stored.triage
-    var out: [TextLine] = [
-      TextLine(
-        RenderKit.severityLabel(f.severity, glyphs: glyphs),
-        style: Style(fg: .role(.severity(f.severity.rawValue)), attributes: .bold)
-      )
-      .then("  " + f.title, style: Style(attributes: .bold)),
-      .field("resource", f.resource),
-      .field("tenant", stored.tenant + (f.account.map { "  account " + $0 } ?? "")),
-      .field("category", f.category.rawValue + " (" + f.category.title + ")"),
-      .field("source", f.source + "  rule " + f.ruleId),
-      .field(
-        "state",
-        t.state.rawValue + (t.by.map { "  by " + $0 } ?? "")
-          + (t.at.map { " at " + RenderKit.minute($0) } ?? ""),
-        style: Style(fg: .role(.state(t.state.rawValue)))),
-      .field("seen", RenderKit.minute(f.firstSeen) + " .. " + RenderKit.minute(f.lastSeen)),
-    ]
-    if let reason = t.reason { out.append(.field("reason", reason)) }
-    if let note = t.note { out.append(.field("note", note)) }
-    if let history = detail?.history, !history.isEmpty {
-      out.append(.heading("History (\(history.count))"))
-      for e in history { out += Self.historyLines(e) }
-    }
-    for (heading, text) in [
-      ("Description", f.description), ("Evidence", f.evidence), ("Remediation", f.remediation),
-    ] where !text.isEmpty {
-      out.append(.heading(heading))
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        out.append(TextLine("  " + line))
-      }
-    }
-    return out
-  }
-
-  /// One audit event as detail lines: when, who (and from where), what; then reason, note
-  /// and expiry when present.
-  static func historyLines(_ e: AuditEvent) -> [TextLine] {
-    var who = e.operatorName + " (" + e.source.rawValue
-    if let address = e.address { who += ", from " + address }
-    if let key = e.keyFingerprint { who += ", key " + key }
-    who += ")"
-    let what: String
-    switch e.kind {
-    case .note: what = "note"
-    // A finding's history never holds session events (they name no finding).
-    case .session: what = e.reason ?? "session"
-    case .state:
-      what =
-        (e.from.map { $0.rawValue + " → " } ?? "created ") + e.to.rawValue
-        + (e.undoes.map { "  (undoes #\($0))" } ?? "")
-    }
-    var out = [
-      TextLine("  #\(e.seq) " + RenderKit.minute(e.at) + "  ", style: Style(fg: .role(.muted)))
-        .then(what, style: Style(fg: .role(.state(e.to.rawValue)), attributes: .bold))
-        .then("  by " + who)
-    ]
-    if let reason = e.reason { out.append(.field("      reason", reason)) }
-    if let note = e.note { out.append(.field("      note", note)) }
-    if let until = e.until { out.append(.field("      until", UTC.date(until))) }
-    return out
+  /// The detail pane's lines, wrapped to `width`.
+  func detailLines(glyphs: GlyphSet, width: Int?) -> [TextLine] {
+    FindingDetailText.lines(
+      detail, emptyText: list.total == 0 ? "" : "loading…", glyphs: glyphs, width: width)
   }
 }

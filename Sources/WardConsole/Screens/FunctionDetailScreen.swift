@@ -25,11 +25,20 @@ public struct FunctionDetailScreen: ScreenModel {
   public var data: FunctionDetailData?
   /// The chosen row of the Findings pane (what `t` and `n` act on while it is focused).
   public var findingCursor = 0
+  /// A finding to choose in the Findings pane once the data is loaded (Enter on a finding
+  /// on the Findings screen); nil once chosen.
+  public var pendingFinding: String?
 
-  public init(arn: String, name: String, window: TimeWindow = .day) {
+  /// The detail of function `arn`; with `selecting`, the Findings pane has the focus and
+  /// that finding is chosen as soon as it is loaded.
+  public init(
+    arn: String, name: String, window: TimeWindow = .day, selecting findingId: String? = nil
+  ) {
     self.arn = arn
     self.name = name
     self.window = window
+    pendingFinding = findingId
+    if findingId != nil { focus = .findings }
   }
 
   public var kind: ScreenKind { .functionDetail }
@@ -37,7 +46,8 @@ public struct FunctionDetailScreen: ScreenModel {
   public var hints: [KeyHint] {
     [
       KeyHint("Tab", "pane"), KeyHint("w", "window \(window.rawValue)"), KeyHint("j/k", "scroll"),
-      KeyHint("t", "triage (Findings pane)"), KeyHint("Esc", "back"), KeyHint("?", "help"),
+      KeyHint("Enter", "finding (Findings pane)"), KeyHint("t", "triage (Findings pane)"),
+      KeyHint("Esc", "back"), KeyHint("?", "help"),
     ]
   }
 
@@ -47,6 +57,22 @@ public struct FunctionDetailScreen: ScreenModel {
       findings.indices.contains(findingCursor)
     else { return nil }
     return findings[findingCursor]
+  }
+
+  /// The focused pane whole (configuration with the resource policy, metrics, findings,
+  /// alerts).
+  public func pagerContent(_ context: ScreenContext) -> PagerContent? {
+    guard data != nil else { return nil }
+    return PagerContent(
+      title: name + " · " + focus.title,
+      lines: lines(
+        focus, width: context.body.width - 4, glyphs: context.glyphs, now: context.clock.now))
+  }
+
+  /// The chosen finding's id in the Findings pane, else the function's ARN.
+  public var copyTarget: CopyTarget? {
+    if let f = selectedFinding { return CopyTarget("finding id", f.id) }
+    return CopyTarget("function ARN", data?.inventory?.function.arn ?? arn)
   }
 
   /// Rows of the Findings pane's content (see ``render(into:_:)``'s layout).
@@ -76,6 +102,16 @@ public struct FunctionDetailScreen: ScreenModel {
       self.data?.findings.indices.contains(findingCursor) == true
       ? self.data?.findings[findingCursor].id : nil
     self.data = data
+    if let pending = pendingFinding {
+      pendingFinding = nil
+      if let index = data.findings.firstIndex(where: { $0.id == pending }) {
+        moveFindingCursor(to: index, context)
+        return []
+      }
+      // Not among the function's first findings (or gone): say so rather than guess.
+      findingCursor = 0
+      return [.status("\(pending) is not in \(name)'s findings list")]
+    }
     if let selectedId, let index = data.findings.firstIndex(where: { $0.id == selectedId }) {
       findingCursor = index
     } else {
@@ -99,6 +135,9 @@ public struct FunctionDetailScreen: ScreenModel {
       default: break
       }
       if [.up, .down, .pageUp, .pageDown, .top, .bottom].contains(action) { return [] }
+      if action == .enter, let f = selectedFinding {
+        return [.push(FindingDetailScreen(findingId: f.id, title: f.title))]
+      }
     }
     switch action {
     case .nextPane: focus = all[(focus.rawValue + 1) % all.count]

@@ -35,6 +35,10 @@ public struct FunctionsScreen: ScreenModel {
         offset: request.offset, limit: request.limit))
   }
 
+  public var copyTarget: CopyTarget? {
+    list.selected.map { CopyTarget("function ARN", $0.row.arn) }
+  }
+
   public func refreshQueries(_ context: ScreenContext) -> [Query] { [query(context)] }
 
   public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
@@ -93,18 +97,22 @@ public struct FunctionsScreen: ScreenModel {
     let body = context.body
     let glyphs = canvas.glyphs
     let wide = body.width >= 110
-    var title = "\(Format.count(list.total)) functions"
+    var title = "\(ExactCount.text(list.total)) functions"
     if let tenant { title += " in " + tenant }
     title += " · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
     if !filter.isEmpty { title += " · filter: " + filter }
-    title += " · ! deprecated runtime"
+    title += " · " + list.positionText + " · ! deprecated runtime"
     canvas.put(
       text: title, at: Point(x: body.x + 2, y: body.y), style: Style(role: .title),
       maxWidth: body.width - 2)
-    var columns = [TableColumn("NAME", width: .flex(weight: 2, min: 12))]
-    columns.append(TableColumn("TENANT", width: .flex(weight: 1, min: 6)))
-    if wide { columns.append(TableColumn("REGION", width: .fixed(14))) }
-    columns.append(TableColumn("RUNTIME", width: .fixed(wide ? 14 : 12)))
+    // One tenant's functions, or a single-tenant session: no TENANT column.
+    let showTenant = tenant == nil && !context.singleTenant
+    var columns = [TableColumn("NAME", width: .flex(weight: 2, min: 12), priority: 3)]
+    if showTenant {
+      columns.append(TableColumn("TENANT", width: .fit(min: 6, max: 18), priority: 1))
+    }
+    if wide { columns.append(TableColumn("REGION", width: .fit(min: 6, max: 14), priority: 0)) }
+    columns.append(TableColumn("RUNTIME", width: .fit(min: 7, max: 14), priority: 2))
     if wide {
       columns += ["CRIT", "HIGH", "MED", "LOW"].map {
         TableColumn($0, width: .fixed(4), alignment: .right)
@@ -119,7 +127,8 @@ public struct FunctionsScreen: ScreenModel {
     let now = context.clock.now
     let rows = list.visible(Self.visibleRows(context)).map { _, item -> [TableCell] in
       let r = item.row
-      var cells = [TableCell(r.name), TableCell(r.tenant)]
+      var cells = [TableCell(r.name)]
+      if showTenant { cells.append(TableCell(r.tenant)) }
       if wide { cells.append(TableCell(r.region)) }
       let runtime = r.runtime ?? "-"
       cells.append(

@@ -23,17 +23,8 @@ public struct HelpScreen: ScreenModel {
   }
 
   public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
-    let last = max(0, lines().count - context.body.height)
-    switch action {
-    case .up: scroll -= 1
-    case .down: scroll += 1
-    case .pageUp: scroll -= context.body.height
-    case .pageDown: scroll += context.body.height
-    case .top: scroll = 0
-    case .bottom: scroll = last
-    default: break
-    }
-    scroll = max(0, min(scroll, last))
+    let last = max(0, lines().wrapped(width: context.body.width - 2).count - context.body.height)
+    scroll = TextScroll.apply(action, to: scroll, page: context.body.height, last: last) ?? scroll
     return []
   }
 
@@ -49,13 +40,14 @@ public struct HelpScreen: ScreenModel {
       }
       var line = TextLine(pad(keys, to: 16), style: Style(role: .key))
         .then(pad(action.label, to: 34))
-        .then(where_, style: Style(fg: .role(.muted)))
       if action.mutates {
         let refusal = ActionRegistry.refusal(of: action, under: policy)
         line = line.then(
-          refusal == nil ? "  [mutates]" : "  [mutates: disabled — \(refusal!)]",
+          refusal == nil ? "[mutates]  " : "[mutates: disabled — \(refusal!)]  ",
           style: Style(fg: .role(.warn)))
       }
+      line = line.then(where_, style: Style(fg: .role(.muted)))
+      line.hangingIndent = 16
       out.append(line)
     }
     out.append(TextLine())
@@ -87,10 +79,23 @@ public struct HelpScreen: ScreenModel {
     }
     out.append(TextLine())
     out.append(.heading("Findings filter (/)"))
-    out.append(TextLine("  free text matches title and resource; tokens narrow further:"))
+    out.append(
+      TextLine(
+        "  free text matches title, resource, function name, rule id and description; tokens"
+          + " narrow further (tenant: matches the start of a name):"))
     out.append(
       TextLine(
         "  sev:high,critical  cat:secrets  state:new|open|closed|all  tenant:NAME  src:prowler"))
+    out.append(TextLine())
+    out.append(TextLine("  Up/Down in the filter line recall the last filters of this screen."))
+    out.append(TextLine())
+    out.append(.heading("Categories (overview columns)"))
+    for category in Category.allCases {
+      let column = OverviewScreen.matrixHeaders[category] ?? category.shortTitle
+      out.append(
+        TextLine("  " + pad(column, to: 6), style: Style(role: .key))
+          .then(pad(category.rawValue, to: 16)).then(category.title))
+    }
     out.append(TextLine())
     out.append(.heading("Severity glyphs"))
     out.append(TextLine("  " + Severity.worstFirst.map { $0.rawValue }.joined(separator: "  ")))
@@ -109,7 +114,7 @@ public struct HelpScreen: ScreenModel {
           .joined(separator: "  "))
     }
     RenderKit.draw(
-      all, into: &canvas,
+      all.wrapped(width: body.width - 2), into: &canvas,
       rect: Rect(x: body.x + 2, y: body.y, width: body.width - 2, height: body.height),
       scroll: scroll)
   }

@@ -16,23 +16,49 @@ public struct OverviewScreen: ScreenModel {
   /// Score ascending = worst first.
   public var ascending = true
   public var loaded = false
+  /// The `/` filter: words that must each appear in the tenant's name or one of its
+  /// labels (`key=value`), case-insensitive.
+  public var filter = ""
 
   public init() {}
+
+  public var acceptsFilter: Bool { true }
+  public var filterText: String { filter }
+
+  public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
+    filter = text
+    cursor = 0
+    scroll = 0
+    clamp(context)
+    return [
+      .status("\(ExactCount.text(sortedRows.count)) of \(ExactCount.text(rows.count)) tenants")
+    ]
+  }
+
+  /// Whether a tenant passes the filter.
+  func matches(_ row: TenantOverview) -> Bool {
+    let words = filter.lowercased().split(separator: " ")
+    guard !words.isEmpty else { return true }
+    let haystack = ([row.summary.name] + row.summary.labels.map { "\($0.key)=\($0.value)" })
+      .joined(separator: " ").lowercased()
+    return words.allSatisfy { haystack.contains($0) }
+  }
 
   public var kind: ScreenKind { .overview }
   public var breadcrumb: String { "Overview" }
   public var hints: [KeyHint] {
     [
-      KeyHint("Enter", "functions"), KeyHint("s/S", "sort"), KeyHint(":", "command"),
+      KeyHint("Enter", "functions"), KeyHint("/", "filter"), KeyHint("s/S", "sort"),
+      KeyHint(":", "command"),
       KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
   }
 
   public func refreshQueries(_ context: ScreenContext) -> [Query] { [.overview] }
 
-  /// Tenant rows in display order.
+  /// Tenant rows that pass the filter, in display order.
   public var sortedRows: [TenantOverview] {
-    rows.sorted { a, b in
+    rows.filter(matches).sorted { a, b in
       let order: (Bool, Bool)
       switch sort {
       case .score: order = (a.score < b.score, a.score == b.score)
@@ -49,7 +75,7 @@ public struct OverviewScreen: ScreenModel {
   }
 
   private func tableHeight(_ context: ScreenContext) -> Int {
-    max(2, min(context.body.height - 1, rows.count + 1))
+    max(2, min(context.body.height - 1, sortedRows.count + 1))
   }
 
   public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
@@ -65,10 +91,11 @@ public struct OverviewScreen: ScreenModel {
   }
 
   private mutating func clamp(_ context: ScreenContext) {
-    cursor = max(0, min(cursor, rows.count - 1))
+    let count = sortedRows.count
+    cursor = max(0, min(cursor, count - 1))
     scroll = Table.scrollOffset(
       selected: cursor, currentOffset: scroll, visibleRows: tableHeight(context) - 1,
-      totalRows: rows.count)
+      totalRows: count)
   }
 
   public mutating func resized(_ context: ScreenContext) -> [ScreenOutput] {
@@ -84,7 +111,7 @@ public struct OverviewScreen: ScreenModel {
     case .pageUp: cursor -= page
     case .pageDown: cursor += page
     case .top: cursor = 0
-    case .bottom: cursor = rows.count - 1
+    case .bottom: cursor = sortedRows.count - 1
     case .sort:
       let all = SortColumn.allCases
       sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
@@ -123,7 +150,8 @@ public struct OverviewScreen: ScreenModel {
       columns.append(TableColumn("OPEN", width: .fixed(5), alignment: .right))
     }
     columns += Category.allCases.map {
-      TableColumn(Self.matrixHeaders[$0] ?? $0.shortTitle, width: .fixed(4), alignment: .right)
+      TableColumn(
+        Self.matrixHeaders[$0] ?? $0.shortTitle, width: .fit(min: 4, max: 7), alignment: .right)
     }
     if wide {
       columns.append(TableColumn("INV 7D", width: .fixed(7)))
@@ -151,7 +179,7 @@ public struct OverviewScreen: ScreenModel {
       let counts = summary.openByCategory[category] ?? [:]
       let total = counts.values.reduce(0, +)
       if let worst = RenderKit.worst(counts) {
-        cells.append(RenderKit.severityCount(total, worst, glyphs: glyphs, width: 4))
+        cells.append(RenderKit.severityCount(total, worst, glyphs: glyphs))
       } else {
         cells.append(TableCell(glyphs.isASCII ? "." : "·", role: .muted))
       }
@@ -192,7 +220,7 @@ public struct OverviewScreen: ScreenModel {
     var invocations = [Double](repeating: 0, count: 7)
     var cost = [Double](repeating: 0, count: 7)
     var alerts = 0
-    for row in rows {
+    for row in sortedRows {  // what the filter shows
       summary.functionCount += row.summary.functionCount
       summary.openBySeverity.merge(row.summary.openBySeverity, uniquingKeysWith: +)
       for (category, counts) in row.summary.openByCategory {
@@ -230,7 +258,14 @@ public struct OverviewScreen: ScreenModel {
       case .open: wide ? nil : 2
       case .alerts: columns.count - 1
       }
-    let table = Table(
+    let t = totals
+    let totalCells = cells(
+      name: filter.isEmpty
+        ? "TOTAL (\(rows.count))" : "TOTAL (\(sortedRows.count)/\(rows.count))",
+      score: t.score, summary: t.summary,
+      invocations: t.invocationsDaily, cost: t.costDaily, alerts: t.activeAlerts, wide: wide,
+      glyphs: glyphs)
+    var table = Table(
       columns: columns,
       rows: visible.map { _, r in
         cells(
@@ -239,17 +274,11 @@ public struct OverviewScreen: ScreenModel {
       }, firstRowIndex: scroll, totalRows: shown.count, selectedIndex: cursor,
       sort: sortIndex.map { TableSort(column: $0, ascending: ascending) },
       emptyMessage: "no tenants in scope")
+    table.sizingRows = [totalCells]
     table.render(
       into: &canvas, rect: Rect(x: body.x, y: body.y, width: body.width, height: height))
-    let t = totals
-    let totalsRow = Table(
-      columns: columns,
-      rows: [
-        cells(
-          name: "TOTAL (\(rows.count))", score: t.score, summary: t.summary,
-          invocations: t.invocationsDaily, cost: t.costDaily, alerts: t.activeAlerts, wide: wide,
-          glyphs: glyphs)
-      ], showHeader: false)
+    var totalsRow = Table(columns: columns, rows: [totalCells], showHeader: false)
+    totalsRow.sizingRows = table.rows
     var y = body.y + height
     if y < body.maxY {
       totalsRow.render(into: &canvas, rect: Rect(x: body.x, y: y, width: body.width, height: 1))

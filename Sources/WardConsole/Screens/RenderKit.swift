@@ -4,6 +4,9 @@ import WardUI
 /// A line of styled text for detail panes and the help screen.
 public struct TextLine: Sendable, Hashable {
   public var segments: [Segment]
+  /// Columns that lines continued by ``wrapped(width:)`` start with; nil: the line's own
+  /// leading spaces (so an indented paragraph stays indented).
+  public var hangingIndent: Int?
   public struct Segment: Sendable, Hashable {
     public var text: String
     public var style: Style
@@ -21,7 +24,10 @@ public struct TextLine: Sendable, Hashable {
   public static func field(_ label: String, _ value: String, width: Int = 14, style: Style = .plain)
     -> TextLine
   {
-    TextLine(pad(label, to: width), style: Style(fg: .role(.muted))).then(value, style: style)
+    var line = TextLine(pad(label, to: width), style: Style(fg: .role(.muted)))
+      .then(value, style: style)
+    line.hangingIndent = width
+    return line
   }
   /// A section heading.
   public static func heading(_ text: String) -> TextLine {
@@ -29,15 +35,47 @@ public struct TextLine: Sendable, Hashable {
   }
 }
 
+extension TextLine {
+  /// The line wrapped at word boundaries to `width` columns, styles kept; continuation
+  /// lines start with the hanging indent. A line that fits comes back as it is.
+  public func wrapped(width: Int) -> [TextLine] {
+    let cells = segments.flatMap { segment in segment.text.map { ($0, segment.style) } }
+    let text = String(cells.map(\.0))
+    guard width > 0, displayWidth(text) > width else { return [self] }
+    let indent = min(width / 2, hangingIndent ?? cells.prefix { $0.0 == " " }.count)
+    return wordBreaks(text, width: width, indent: indent).enumerated().map { index, range in
+      var line = TextLine(index == 0 ? "" : String(repeating: " ", count: indent))
+      for (character, style) in cells[range] {
+        if let last = line.segments.indices.last, line.segments[last].style == style {
+          line.segments[last].text.append(character)
+        } else {
+          line.segments.append(Segment(text: String(character), style: style))
+        }
+      }
+      return line
+    }
+  }
+}
+
+extension [TextLine] {
+  /// Every line wrapped to `width` (see ``TextLine/wrapped(width:)``).
+  public func wrapped(width: Int) -> [TextLine] { flatMap { $0.wrapped(width: width) } }
+}
+
 enum RenderKit {
   /// Draws `lines` from `scroll` into `rect`, clipped.
   static func draw(_ lines: [TextLine], into canvas: inout Canvas, rect: Rect, scroll: Int = 0) {
     for (row, line) in lines.dropFirst(max(0, scroll)).prefix(rect.height).enumerated() {
       var x = rect.x
-      for segment in line.segments where x < rect.maxX {
+      for (index, segment) in line.segments.enumerated() where x < rect.maxX {
+        let room = rect.maxX - x
+        // What does not fit ends in an ellipsis: nothing is cut silently.
+        let rest = line.segments[index...].map(\.text).joined()
+        let text =
+          displayWidth(rest) > room
+          ? truncate(segment.text, to: room, ellipsis: canvas.glyphs.ellipsis) : segment.text
         x += canvas.put(
-          text: segment.text, at: Point(x: x, y: rect.y + row), style: segment.style,
-          maxWidth: rect.maxX - x)
+          text: text, at: Point(x: x, y: rect.y + row), style: segment.style, maxWidth: room)
       }
     }
   }
@@ -53,17 +91,11 @@ enum RenderKit {
       titleStyle: Style(role: .title, attributes: focused ? .bold : []))
   }
 
-  /// `■3` style text of one severity count, or `·`/`.` for none.
-  /// A glyph plus a compact count. With `width`, a count that would not fit beside the glyph
-  /// is rounded to whole units (`1.3k` becomes `1k`) rather than cut to an ellipsis.
-  static func severityCount(_ n: Int, _ severity: Severity, glyphs: GlyphSet, width: Int? = nil)
-    -> TableCell
-  {
+  /// `■3` style text of one severity count, or `·`/`.` for none: a glyph plus the compact
+  /// count, never rounded to fewer digits (`1.3k` stays `1.3k`; the matrix columns fit it).
+  static func severityCount(_ n: Int, _ severity: Severity, glyphs: GlyphSet) -> TableCell {
     guard n > 0 else { return TableCell(glyphs.isASCII ? "." : "·", role: .muted) }
-    var count = Format.count(n)
-    if let width, count.count + 1 > width, n >= 1000 {
-      count = n >= 1_000_000 ? "\(n / 1_000_000)M" : "\(n / 1000)k"
-    }
+    let count = Format.count(n)
     return TableCell(
       String(glyphs.severityGlyph(severity.rawValue)) + count, role: .severity(severity.rawValue))
   }

@@ -55,6 +55,10 @@ public struct AuditEvent: Sendable, Hashable, Codable {
   public var prevHash: String
   /// Hex SHA-256 of this event's canonical encoding (see docs/audit.md).
   public var hash: String
+  /// The triage action this event is part of: every event of one console or CLI triage
+  /// (one `t` on N findings, one `u`) names the same batch id; nil for events made before
+  /// batches existed and for imports, scans, expiries and sessions.
+  public var batch: String? = nil
 }
 
 /// Narrows `auditLog(filter:)`. Nil fields do not filter.

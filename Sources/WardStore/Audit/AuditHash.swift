@@ -25,7 +25,9 @@ enum AuditHash {
       .text(e.to.rawValue), text(e.reason), text(e.note), int(e.until), .text(e.operatorName),
       text(e.address), text(e.keyFingerprint), .text(e.source.rawValue), .integer(e.at),
       int(e.undoes), .text(e.prevHash),
-    ]
+    ] + (e.batch.map { [.text($0)] } ?? [])
+    // The batch is hashed only when present, after the other fields, so every event
+    // recorded before batches existed keeps its hash.
   }
 
   /// The bytes hashed: domain, then per field a tag (0 null, 1 integer, 2 text) and its value

@@ -28,7 +28,7 @@ struct AuditLog {
 
   static let columns = """
     seq, kind, finding_id, from_state, to_state, reason, note, until_at, operator, address,
-    key_fingerprint, source, at, undoes, prev_hash, hash
+    key_fingerprint, source, at, undoes, prev_hash, hash, batch
     """
 
   /// The recorded head (seq 0 and zeros for an empty log).
@@ -43,27 +43,31 @@ struct AuditLog {
   func append(
     kind: AuditKind, findingId: String, from: TriageState?, to: TriageState, reason: String?,
     note: String?, until: EpochSeconds?, actor: AuditActor, at: EpochSeconds,
-    undoes: Int64? = nil
+    undoes: Int64? = nil, batch: String? = nil
   ) throws -> AuditEvent {
     let head = try head()
     var event = AuditEvent(
       seq: head.seq + 1, kind: kind, findingId: findingId, from: from, to: to, reason: reason,
       note: note, until: until, operatorName: actor.name, address: actor.address,
       keyFingerprint: actor.keyFingerprint, source: actor.source, at: at, undoes: undoes,
-      prevHash: head.hash, hash: "")
+      prevHash: head.hash, hash: "", batch: batch)
     event.hash = AuditHash.hash(event)
-    try db.prepare(
-      """
-      INSERT INTO audit_events (\(Self.columns))
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """
-    ).run([
+    var values: [SQLValue] = [
       .integer(event.seq), .text(kind.rawValue), .text(findingId), SQLValue(from?.rawValue),
       .text(to.rawValue), SQLValue(reason), SQLValue(note), SQLValue(until),
       .text(actor.name), SQLValue(actor.address), SQLValue(actor.keyFingerprint),
       .text(actor.source.rawValue), .integer(at), SQLValue(undoes), .text(event.prevHash),
       .text(event.hash),
-    ])
+    ]
+    // The batch column is named only when there is a batch: migration 2 appends through
+    // here before migration 4 added the column.
+    var columns = Self.columns.replacingOccurrences(of: ", batch", with: "")
+    if let batch {
+      columns += ", batch"
+      values.append(.text(batch))
+    }
+    let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+    try db.prepare("INSERT INTO audit_events (\(columns)) VALUES (\(marks))").run(values)
     try db.prepare(
       """
       INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)
@@ -82,7 +86,8 @@ struct AuditLog {
       note: s.optionalText(6), until: s.optionalInt64(7), operatorName: s.text(8),
       address: s.optionalText(9), keyFingerprint: s.optionalText(10),
       source: AuditSource(rawValue: s.text(11)) ?? .cli, at: s.int64(12),
-      undoes: s.optionalInt64(13), prevHash: s.text(14), hash: s.text(15))
+      undoes: s.optionalInt64(13), prevHash: s.text(14), hash: s.text(15),
+      batch: s.optionalText(16))
   }
 
   /// Events matching `filter`, oldest first, after seq `after`, at most `limit`.

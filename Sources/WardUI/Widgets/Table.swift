@@ -4,17 +4,29 @@ public enum ColumnWidth: Sendable, Hashable {
   case fixed(Int)
   /// A share of the space left after fixed columns, never below `min`.
   case flex(weight: Int = 1, min: Int = 4)
+  /// As wide as the widest visible cell (or the title with room for a sort arrow), between
+  /// `min` and `max`: names get the width they need before a flex column takes the rest,
+  /// and give it back (down to `min`) only when the table is too narrow.
+  case fit(min: Int, max: Int)
 }
 
-/// A table column: title, width rule, alignment.
+/// A table column: title, width rule, alignment and priority.
 public struct TableColumn: Sendable, Hashable {
   public var title: String
   public var width: ColumnWidth
   public var alignment: Alignment
-  public init(_ title: String, width: ColumnWidth = .flex(), alignment: Alignment = .left) {
+  /// Which columns stay when the minimum widths do not fit: the lowest priority goes
+  /// first (rightmost first among equals); columns of the highest priority in the table
+  /// are never dropped, only shrunk.
+  public var priority: Int
+  public init(
+    _ title: String, width: ColumnWidth = .flex(), alignment: Alignment = .left,
+    priority: Int = 0
+  ) {
     self.title = title
     self.width = width
     self.alignment = alignment
+    self.priority = priority
   }
 }
 
@@ -64,6 +76,9 @@ public struct Table: Sendable, Hashable {
   public var showHeader: Bool
   /// Shown when there are no rows.
   public var emptyMessage: String
+  /// Rows drawn elsewhere that `.fit` columns are sized for too (a totals row drawn as a
+  /// second table), so both tables line up.
+  public var sizingRows: [[TableCell]] = []
 
   public init(
     columns: [TableColumn], rows: [[TableCell]], firstRowIndex: Int = 0, totalRows: Int? = nil,
@@ -84,21 +99,68 @@ public struct Table: Sendable, Hashable {
   /// Width of the selection/mark gutter.
   public static let gutterWidth = 2
 
-  /// Column widths for a table `width` columns wide (gutter and separators excluded).
-  /// Fixed columns first; flex columns share the rest by weight, the remainder going to the
-  /// leftmost. If even the minimums do not fit, rightmost columns shrink to zero.
-  public static func layout(_ columns: [TableColumn], width: Int) -> [Int] {
-    let available = max(0, width - gutterWidth - max(0, columns.count - 1))
-    var widths = columns.map { column -> Int in
+  /// Column widths for a table `width` columns wide (gutter and separators excluded), for
+  /// the visible `rows` (which size `.fit` columns; the `sorted` one also fits its title
+  /// and the sort arrow).
+  ///
+  /// Fixed and fit columns take their width, flex columns their minimum. When that does
+  /// not fit: fit columns shrink towards their minimum (the widest first), then whole
+  /// columns are dropped by priority (width 0, no separator), and only then are the
+  /// rightmost columns cut. Space left over goes to flex columns by weight, the remainder
+  /// to the leftmost.
+  public static func layout(
+    _ columns: [TableColumn], rows: [[TableCell]] = [], width: Int, sorted: Int? = nil
+  ) -> [Int] {
+    var widths = columns.enumerated().map { index, column -> Int in
       switch column.width {
       case .fixed(let n): return max(0, n)
       case .flex(_, let minimum): return max(0, minimum)
+      case .fit(let minimum, let maximum):
+        let title = displayWidth(column.title) + (index == sorted ? 2 : 0)
+        let content = rows.reduce(title) { widest, row in
+          index < row.count ? max(widest, displayWidth(row[index].text)) : widest
+        }
+        return max(0, minimum, min(maximum, content))
       }
     }
-    var spare = available - widths.reduce(0, +)
+    var dropped = Set<Int>()
+    func available() -> Int {
+      max(0, width - gutterWidth - max(0, columns.count - dropped.count - 1))
+    }
+    func overflow() -> Int { widths.reduce(0, +) - available() }
+    let top = columns.map(\.priority).max() ?? 0
+    // Fit columns give back width, the widest above its minimum first.
+    func shrinkFits(where keep: (Int) -> Bool) {
+      while overflow() > 0 {
+        let shrinkable = columns.indices.compactMap { index -> (Int, Int)? in
+          guard keep(columns[index].priority), !dropped.contains(index),
+            case .fit(let minimum, _) = columns[index].width, widths[index] > minimum
+          else { return nil }
+          return (index, widths[index] - minimum)
+        }
+        guard let widest = shrinkable.max(by: { $0.1 < $1.1 }) else { return }
+        widths[widest.0] -= 1
+      }
+    }
+    // 1. Lower-priority names shrink to their minimum.
+    shrinkFits { $0 < top }
+    // 2. Whole columns go, lowest priority first (rightmost among equals).
+    while overflow() > 0 {
+      guard
+        let victim = columns.indices.reversed().filter({
+          !dropped.contains($0) && columns[$0].priority < top
+        }).min(by: { columns[$0].priority < columns[$1].priority })
+      else { break }
+      dropped.insert(victim)
+      widths[victim] = 0
+    }
+    // 3. Then the essential names shrink.
+    shrinkFits { _ in true }
+    // 3. Give spare space to flex columns.
+    var spare = -overflow()
     if spare > 0 {
       let flexIndices = columns.indices.filter {
-        if case .flex = columns[$0].width { return true } else { return false }
+        if case .flex = columns[$0].width { return !dropped.contains($0) } else { return false }
       }
       let weights = flexIndices.map { index -> Int in
         if case .flex(let weight, _) = columns[index].width { return max(1, weight) }
@@ -120,12 +182,13 @@ public struct Table: Sendable, Hashable {
         spare = 0
       }
     }
-    var overflow = widths.reduce(0, +) - available
+    // 4. Still too wide: cut the rightmost columns.
+    var cut = overflow()
     var index = widths.count - 1
-    while overflow > 0, index >= 0 {
-      let cut = min(overflow, widths[index])
-      widths[index] -= cut
-      overflow -= cut
+    while cut > 0, index >= 0 {
+      let amount = min(cut, widths[index])
+      widths[index] -= amount
+      cut -= amount
       index -= 1
     }
     return widths
@@ -156,13 +219,14 @@ public struct Table: Sendable, Hashable {
   public func render(into canvas: inout Canvas, rect: Rect) {
     guard !rect.isEmpty else { return }
     let glyphs = canvas.glyphs
-    let widths = Self.layout(columns, width: rect.width)
+    let widths = Self.layout(
+      columns, rows: rows + sizingRows, width: rect.width, sorted: sort?.column)
     var y = rect.y
     if showHeader {
       let headerStyle = Style(role: .header)
       canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: headerStyle)
       var x = rect.x + Self.gutterWidth
-      for (index, column) in columns.enumerated() {
+      for (index, column) in columns.enumerated() where widths[index] > 0 {
         var title = column.title
         var style = headerStyle
         if let sort, sort.column == index {
@@ -200,15 +264,18 @@ public struct Table: Sendable, Hashable {
         text: gutter, at: Point(x: rect.x, y: y),
         style: isMarked && !selected ? Style(role: .mark) : rowStyle, maxWidth: Self.gutterWidth)
       var x = rect.x + Self.gutterWidth
-      for (index, column) in columns.enumerated() {
+      for (index, column) in columns.enumerated() where widths[index] > 0 {
         let cell = index < row.count ? row[index] : TableCell("")
         var style = rowStyle
         if let role = cell.role {
           style = selected ? Style(fg: .role(role), bg: .role(.selection)) : Style(fg: .role(role))
         }
+        // Text that does not fit is cut at a word boundary where one is near, with an
+        // ellipsis: never silently, and rarely mid-word.
         canvas.put(
-          text: cell.text, at: Point(x: x, y: y), width: widths[index], alignment: column.alignment,
-          style: style)
+          text: truncateAtWord(
+            canvas.sanitizer.sanitize(cell.text), to: widths[index], ellipsis: glyphs.ellipsis),
+          at: Point(x: x, y: y), width: widths[index], alignment: column.alignment, style: style)
         x += widths[index] + 1
       }
       y += 1

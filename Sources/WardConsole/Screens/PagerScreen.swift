@@ -1,0 +1,105 @@
+import WardUI
+
+/// The full-screen pager (`v`): one item's whole text, wrapped to the screen, with j/k,
+/// PgUp/PgDn, g/G, `/` search and n/N for the next and previous match; q/Esc go back.
+public struct PagerScreen: ScreenModel {
+  public var content: PagerContent
+  public var scroll = 0
+  /// The `/` search text (case-insensitive); empty: none.
+  public var search = ""
+
+  public init(_ content: PagerContent) { self.content = content }
+
+  public var kind: ScreenKind { .pager }
+  public var breadcrumb: String { "View: " + content.title }
+  public var acceptsFilter: Bool { true }
+  public var filterText: String { search }
+  public var hints: [KeyHint] {
+    [
+      KeyHint("j/k", "scroll"), KeyHint("g/G", "top/end"), KeyHint("/", "search"),
+      KeyHint("n/N", "next/prev"), KeyHint("q", "back"),
+    ]
+  }
+
+  public func refreshQueries(_ context: ScreenContext) -> [Query] { [] }
+  public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
+    []
+  }
+
+  static func textRect(_ body: Rect) -> Rect {
+    Rect(
+      x: body.x + 2, y: body.y + 1, width: max(1, body.width - 4), height: max(1, body.height - 1))
+  }
+
+  /// The lines as shown: wrapped to the screen's width.
+  func shownLines(_ context: ScreenContext) -> [TextLine] {
+    content.lines.wrapped(width: Self.textRect(context.body).width)
+  }
+
+  private func maxScroll(_ context: ScreenContext) -> Int {
+    max(0, shownLines(context).count - Self.textRect(context.body).height)
+  }
+
+  /// Indices of the shown lines that contain the search text.
+  func matches(_ context: ScreenContext) -> [Int] {
+    guard !search.isEmpty else { return [] }
+    let needle = search.lowercased()
+    return shownLines(context).enumerated().compactMap { index, line in
+      line.segments.map(\.text).joined().lowercased().contains(needle) ? index : nil
+    }
+  }
+
+  public mutating func setFilter(_ text: String, _ context: ScreenContext) -> [ScreenOutput] {
+    search = text
+    guard !text.isEmpty else { return [] }
+    let found = matches(context)
+    guard let first = found.first(where: { $0 >= scroll }) ?? found.first else {
+      return [.status("no match for \(text)")]
+    }
+    scroll = min(first, maxScroll(context))
+    return [.status("\(found.count) lines match \(text) · n/N next/previous")]
+  }
+
+  public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
+    let page = Self.textRect(context.body).height - 1
+    if let moved = TextScroll.apply(action, to: scroll, page: page, last: maxScroll(context)) {
+      scroll = moved
+      return []
+    }
+    switch action {
+    case .searchNext, .searchPrevious:
+      let found = matches(context)
+      guard !found.isEmpty else {
+        return [.status(search.isEmpty ? "/ to search" : "no match for \(search)")]
+      }
+      let next =
+        action == .searchNext
+        ? found.first { $0 > scroll } ?? found[0]
+        : found.last { $0 < scroll } ?? found[found.count - 1]
+      scroll = next
+    default: return []
+    }
+    scroll = max(0, min(scroll, maxScroll(context)))
+    return []
+  }
+
+  public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+    let body = context.body
+    let lines = shownLines(context)
+    let rect = Self.textRect(body)
+    let last = min(lines.count, scroll + rect.height)
+    var title =
+      content.title + " · lines \(lines.isEmpty ? 0 : scroll + 1)–\(last) of \(lines.count)"
+    if !search.isEmpty { title += " · search: " + search }
+    canvas.put(
+      text: title, at: Point(x: body.x + 2, y: body.y), style: Style(role: .title),
+      maxWidth: body.width - 2)
+    for index in matches(context) where index >= scroll && index < last {
+      // A matching line is marked in the gutter (not by colour alone).
+      canvas.put(
+        text: String(canvas.glyphs.caret), at: Point(x: body.x, y: rect.y + index - scroll),
+        style: Style(role: .accent))
+    }
+    RenderKit.draw(lines, into: &canvas, rect: rect, scroll: scroll)
+  }
+}
