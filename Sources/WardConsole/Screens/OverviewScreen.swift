@@ -194,6 +194,15 @@ public struct OverviewScreen: ScreenModel {
     return cells
   }
 
+  /// What an empty store's overview says: how to fill it.
+  static let onboarding = [
+    "The store is empty. To fill it:",
+    "  ward import DIR           AWS CLI output, CloudWatch, Cost Explorer, Security Hub, Prowler, Checkov",
+    "  scripts/collect-aws.sh D  collect one account and region with the aws CLI, then ward import D",
+    "  ward scan                 run Ward's rules and detectors over what was imported",
+    "  ward demo                 explore the bundled demo dataset (read-only)",
+  ]
+
   /// One line naming the selected tenant in full: labels, accounts, score, open findings
   /// (letters, not colour), the category with the most open findings, alerts.
   static func selectionLine(_ row: TenantOverview) -> String {
@@ -291,6 +300,15 @@ public struct OverviewScreen: ScreenModel {
         text: "\(glyphs.isASCII ? ">" : "▶") " + Self.selectionLine(shown[cursor]),
         at: Point(x: body.x + 2, y: y), style: Style(role: .text), maxWidth: body.width - 2)
       y += 2
+    }
+    if rows.isEmpty && filter.isEmpty {
+      for (i, line) in Self.onboarding.enumerated() where y < body.maxY {
+        canvas.put(
+          text: line, at: Point(x: body.x + 2, y: y), style: Style(role: i == 0 ? .text : .muted),
+          maxWidth: body.width - 2)
+        y += 1
+      }
+      y += 1
     }
     let legend = [
       "score = 100 / (1 + W/F/10); W = 10 crit + 5 high + 2 med + 1 low open findings, F = functions",
