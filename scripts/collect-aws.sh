@@ -62,6 +62,8 @@ for name in "${NAMES[@]}"; do
   save_aspect "$dir/get-function-concurrency.json" lambda get-function-concurrency --function-name "$name"
   save_aspect "$dir/get-function-event-invoke-config.json" \
     lambda get-function-event-invoke-config --function-name "$name"
+  save_aspect "$dir/get-function-code-signing-config.json" \
+    lambda get-function-code-signing-config --function-name "$name"
 
   queries=$(mktemp)
   dim="{\"Name\":\"FunctionName\",\"Value\":\"$name\"}"

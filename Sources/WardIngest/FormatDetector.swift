@@ -30,6 +30,9 @@ enum FormatDetector {
     if has("FunctionName") && (has("FunctionArn") || has("Runtime") || has("Role")) {
       return try LambdaFunctionReader.readConfiguration(value, context: context)
     }
+    if has("CodeSigningConfigArn") || (has("FunctionName") && value.keys.count == 1) {
+      return try AspectReaders.readCodeSigning(value, context: context)
+    }
     if has("Policy") { return try PolicyReader.read(value, context: context) }
     if has("FunctionUrl") && has("AuthType") {
       return try URLConfigReader.read(value, context: context)

@@ -58,5 +58,8 @@ public struct FunctionPatch: Sendable, Hashable {
     case onFailureDestination(String?)
     /// logs describe-log-groups: retention in days, nil for never-expire.
     case logRetention(logGroup: String, days: Int?)
+    /// get-function-code-signing-config: the attached config's ARN, nil when none is
+    /// attached. Either way the code-signing state becomes known.
+    case codeSigning(configArn: String?)
   }
 }

@@ -8,7 +8,7 @@
 enum Schema {
   static let migrations: [String] = [
     v1, AuditSchema.v2, FunctionRollupSchema.migration,
-    FunctionRollupSchema.costByAccountMigration,
+    FunctionRollupSchema.costByAccountMigration, CodeSigningSchema.migration,
   ]
 
   /// The version a fully migrated store has.

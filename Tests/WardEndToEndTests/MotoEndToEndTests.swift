@@ -30,6 +30,9 @@ import Testing
       environment: env)
     #expect(collect.status == 0, "collect-aws.sh failed: \(collect.stderr)")
     #expect(FileManager.default.fileExists(atPath: collected + "/lambda-list-functions.json"))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: collected + "/functions/checkout-api/get-function-code-signing-config.json"))
 
     env = ["WARD_STORE": tmp.file("posture.db")]
     let imported = try ward(["import", collected], environment: env)
@@ -68,6 +71,8 @@ import Testing
     // WARD-INV-001: function URL with AuthType NONE; WARD-INV-003: Principal "*".
     #expect(fired("WARD-INV-001", "invocation"), "public function URL not reported: \(titles)")
     #expect(fired("WARD-INV-003", "invocation"), "wildcard policy not reported: \(titles)")
+    // Code signing was collected (moto: none attached), so its absence is a fact.
+    #expect(fired("WARD-DEP-003", "dependencies"), "missing code signing not reported: \(titles)")
     // The AKIA… access key id in the environment.
     #expect(
       findings.contains {

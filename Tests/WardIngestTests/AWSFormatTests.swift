@@ -176,4 +176,39 @@ import WardModel
     #expect(sts.isEmpty)
     #expect(sts.format == "aws-sts-get-caller-identity")
   }
+
+  /// get-function-code-signing-config in the shape LocalStack recorded against real AWS
+  /// (test_lambda_api.snapshot.json, get_function_code_signing_config), AWS's empty-string
+  /// answer for no config, and moto's answer, which omits the key.
+  @Test func codeSigningConfigAttachedNoneAndBad() throws {
+    let context = ImportContext(account: "111111111111", region: "us-east-1", functionName: "f")
+    let attached = try Fixture.read(
+      json: """
+        {"CodeSigningConfigArn": "arn:aws:lambda:us-east-1:111111111111:code-signing-config:csc-0123456789abcdef0",
+         "FunctionName": "f"}
+        """, context: context)
+    #expect(attached.format == "aws-lambda-get-function-code-signing-config")
+    #expect(
+      attached.functionPatches == [
+        FunctionPatch(
+          functionArn: "arn:aws:lambda:us-east-1:111111111111:function:f",
+          change: .codeSigning(
+            configArn:
+              "arn:aws:lambda:us-east-1:111111111111:code-signing-config:csc-0123456789abcdef0"
+          ))
+      ])
+    let empty = try Fixture.read(
+      json: #"{"CodeSigningConfigArn": "", "FunctionName": "f"}"#, context: context)
+    #expect(empty.functionPatches.first?.change == .codeSigning(configArn: nil))
+    #expect(empty.functionPatches.first?.functionArn == context.functionArn)
+    let moto = try Fixture.read(json: #"{"FunctionName": "f"}"#, context: context)
+    #expect(moto.functionPatches.first?.change == .codeSigning(configArn: nil))
+
+    let bad = Fixture.error(
+      Array(#"{"CodeSigningConfigArn": "csc-1", "FunctionName": "f"}"#.utf8), context: context)
+    #expect(bad?.description.contains("$.CodeSigningConfigArn") == true)
+    #expect(bad?.reason.contains("not a Lambda code signing config ARN") == true)
+    let unnamed = Fixture.error(Array(#"{"CodeSigningConfigArn": ""}"#.utf8))
+    #expect(unnamed?.reason.hasPrefix("cannot tell which function") == true)
+  }
 }
