@@ -80,6 +80,28 @@ import Testing
       },
       "credential-like variable not reported: \(titles)")
 
+    // API Gateway: the open REST route and the open HTTP API route reach checkout-api.
+    for (rule, category) in [
+      ("WARD-INV-006", "invocation"), ("WARD-INJ-003", "injection"),
+      ("WARD-ATS-006", "attack-surface"), ("WARD-MON-005", "monitoring"), ("WARD-DOS-004", "dos"),
+    ] {
+      #expect(fired(rule, category), "\(rule) not reported on checkout-api: \(titles)")
+    }
+    // (WARD-ATS-006 can only come from the HTTP API, joined route → integration → function;
+    // WARD-INJ-003 only from the REST method.)
+    // The IAM-only API with a logged, throttled stage in front of nightly-report: quiet.
+    let control = try jsonArray(
+      try ward(
+        ["findings", "--source", "ward", "--function", "nightly-report", "--format", "json"],
+        environment: env
+      ).stdout)
+    let apiRules: Set<String> = [
+      "WARD-INV-006", "WARD-INJ-003", "WARD-ATS-006", "WARD-MON-005", "WARD-DOS-004",
+    ]
+    #expect(
+      control.allSatisfy { !apiRules.contains($0["rule"] as? String ?? "") },
+      "API findings on the protected control: \(control.map { $0["rule"] ?? "" })")
+
     // Re-importing the same directory changes nothing.
     let again = try ward(["import", "--quiet", collected], environment: env)
     #expect(again.stdout.contains("0 records changed"), "\(again.stdout)")
