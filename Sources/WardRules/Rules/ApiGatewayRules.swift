@@ -17,6 +17,19 @@ private func list(_ items: [String], limit: Int = 5) -> String {
   return items.count > limit ? "\(shown) (+\(items.count - limit) more)" : shown
 }
 
+/// A hit naming every stage, of the APIs in front of the function, that lacks `protection`.
+private func stageHit(
+  _ s: RuleSubject, lacking what: String, _ protection: (ApiStage) -> Bool
+) -> RuleHit? {
+  let bare = apis(s.inventory.routes).flatMap { api in
+    api.first.stages.filter { !protection($0) }.map {
+      "\(api.first.apiName ?? api.first.apiId) (\(api.first.apiId)) stage \($0.name)"
+    }
+  }
+  guard !bare.isEmpty else { return nil }
+  return RuleHit(evidence: "\(what): " + list(bare))
+}
+
 /// WARD-INV-006: an API Gateway route anyone can call invokes the function.
 struct OpenApiRouteRule: Rule {
   let entry = RuleEntry(
@@ -87,13 +100,7 @@ struct StageWithoutAccessLogRule: Rule {
   )
 
   func evaluate(_ s: RuleSubject) -> RuleHit? {
-    let unlogged = apis(s.inventory.routes).flatMap { api in
-      api.first.stages.filter { !$0.accessLogging }.map {
-        "\(api.first.apiName ?? api.first.apiId) (\(api.first.apiId)) stage \($0.name)"
-      }
-    }
-    guard !unlogged.isEmpty else { return nil }
-    return RuleHit(evidence: "no access log destination: " + list(unlogged))
+    stageHit(s, lacking: "no access log destination") { $0.accessLogging }
   }
 }
 
@@ -109,12 +116,6 @@ struct StageWithoutThrottlingRule: Rule {
   )
 
   func evaluate(_ s: RuleSubject) -> RuleHit? {
-    let unthrottled = apis(s.inventory.routes).flatMap { api in
-      api.first.stages.filter { !$0.throttled }.map {
-        "\(api.first.apiName ?? api.first.apiId) (\(api.first.apiId)) stage \($0.name)"
-      }
-    }
-    guard !unthrottled.isEmpty else { return nil }
-    return RuleHit(evidence: "no rate or burst limit: " + list(unthrottled))
+    stageHit(s, lacking: "no rate or burst limit") { $0.throttled }
   }
 }
