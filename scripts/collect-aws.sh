@@ -62,6 +62,8 @@ for name in "${NAMES[@]}"; do
   save_aspect "$dir/get-function-concurrency.json" lambda get-function-concurrency --function-name "$name"
   save_aspect "$dir/get-function-event-invoke-config.json" \
     lambda get-function-event-invoke-config --function-name "$name"
+  save_aspect "$dir/get-function-code-signing-config.json" \
+    lambda get-function-code-signing-config --function-name "$name"
 
   queries=$(mktemp)
   dim="{\"Name\":\"FunctionName\",\"Value\":\"$name\"}"
@@ -90,6 +92,30 @@ for name in "${NAMES[@]}"; do
       --metric-data-queries "file://$queries" >"$OUT/metrics/$name.json"
   fi
   rm -f "$queries"
+done
+
+echo "collect-aws: API Gateway" >&2
+mkdir -p "$OUT/apigateway" "$OUT/apigatewayv2"
+aws_json apigateway get-rest-apis >"$OUT/apigateway-get-rest-apis.json"
+mapfile -t REST_IDS < <(aws apigateway get-rest-apis --query 'items[].id' --output text |
+  tr '\t' '\n' | sed '/^$/d; /^None$/d')
+for api in "${REST_IDS[@]}"; do
+  echo "collect-aws: REST API $api" >&2
+  mkdir -p "$OUT/apigateway/$api"
+  aws_json apigateway get-resources --rest-api-id "$api" --embed methods \
+    >"$OUT/apigateway/$api/get-resources.json"
+  aws_json apigateway get-stages --rest-api-id "$api" >"$OUT/apigateway/$api/get-stages.json"
+done
+aws_json apigatewayv2 get-apis >"$OUT/apigatewayv2-get-apis.json"
+mapfile -t HTTP_IDS < <(aws apigatewayv2 get-apis --query 'Items[?ProtocolType==`HTTP`].ApiId' \
+  --output text | tr '\t' '\n' | sed '/^$/d; /^None$/d')
+for api in "${HTTP_IDS[@]}"; do
+  echo "collect-aws: HTTP API $api" >&2
+  mkdir -p "$OUT/apigatewayv2/$api"
+  aws_json apigatewayv2 get-routes --api-id "$api" >"$OUT/apigatewayv2/$api/get-routes.json"
+  aws_json apigatewayv2 get-integrations --api-id "$api" \
+    >"$OUT/apigatewayv2/$api/get-integrations.json"
+  aws_json apigatewayv2 get-stages --api-id "$api" >"$OUT/apigatewayv2/$api/get-stages.json"
 done
 
 echo "collect-aws: cost" >&2

@@ -30,6 +30,9 @@ enum FormatDetector {
     if has("FunctionName") && (has("FunctionArn") || has("Runtime") || has("Role")) {
       return try LambdaFunctionReader.readConfiguration(value, context: context)
     }
+    if has("CodeSigningConfigArn") || (has("FunctionName") && value.keys.count == 1) {
+      return try AspectReaders.readCodeSigning(value, context: context)
+    }
     if has("Policy") { return try PolicyReader.read(value, context: context) }
     if has("FunctionUrl") && has("AuthType") {
       return try URLConfigReader.read(value, context: context)
@@ -44,6 +47,9 @@ enum FormatDetector {
       return try AspectReaders.readConcurrency(value, context: context)
     }
     if has("logGroups") { return try AspectReaders.readLogGroups(value, context: context) }
+    if has("items") { return try ApiGatewayReaders.readItems(value, context: context) }
+    if has("item") { return try ApiGatewayReaders.restStages(value, context: context) }
+    if has("Items") { return try ApiGatewayReaders.readV2Items(value, context: context) }
     if has("UserId") && has("Account") && has("Arn") {
       return ImportBatch(format: "aws-sts-get-caller-identity")
     }

@@ -7,6 +7,9 @@ public struct ImportContext: Sendable, Hashable {
   public var region: String?
   /// The function a per-function response is about (`functions/NAME/…`, `metrics/NAME.json`).
   public var functionName: String?
+  /// The API a per-API API Gateway response is about (`apigateway/API_ID/…`,
+  /// `apigatewayv2/API_ID/…`).
+  public var apiId: String?
   /// When the import happens: the first/last seen time of findings whose format carries
   /// no time (Checkov). Nil means the current time.
   public var importTime: EpochSeconds?
@@ -39,6 +42,14 @@ public struct ImportContext: Sendable, Hashable {
     throw ReadError(
       "cannot tell which function: \(what) does not name it, and the path gives no "
         + missing.joined(separator: ", "))
+  }
+
+  /// The context API id, or an error saying the path must give it.
+  func requireApiId(_ what: String) throws -> String {
+    if let apiId { return apiId }
+    throw ReadError(
+      "cannot tell which API: \(what) does not name it, and the path gives no API id (apigateway/API_ID/ or apigatewayv2/API_ID/)"
+    )
   }
 
   /// Turns a function name or ARN into an unqualified ARN using the context.

@@ -194,6 +194,12 @@ struct DirectoryContexts {
       for suffix in [".gz", ".json"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
       context.functionName = name
     }
+    // apigateway/API_ID/… and apigatewayv2/API_ID/…
+    if components.count >= 3,
+      ["apigateway", "apigatewayv2"].contains(components[components.count - 3])
+    {
+      context.apiId = components[components.count - 2]
+    }
     let directory = PathText.parent(
       of: PathText.absolute(file, workingDirectory: workingDirectory))
     let (account, region) = collected(startingAt: directory)

@@ -38,7 +38,12 @@ public struct Function: Sendable, Hashable, Codable {
   /// Retention of the log group in days; nil when unset (never expire) or unknown.
   public var logRetentionDays: Int?
   public var lastModified: EpochSeconds?
+  /// The attached code signing config (get-function-code-signing-config); nil when none is
+  /// attached or when it was not collected: `codeSigningKnown` tells which.
   public var codeSigningConfigArn: String?
+  /// Whether get-function-code-signing-config was read for this function. False means the
+  /// code-signing state is unknown, and no rule may treat it as absent.
+  public var codeSigningKnown: Bool
   /// Function state (`Active`, `Pending`, `Failed`, ...).
   public var state: String?
   /// SnapStart ApplyOn (`PublishedVersions` or `None`).
@@ -56,7 +61,8 @@ public struct Function: Sendable, Hashable, Codable {
     layers: [Layer] = [], kmsKeyArn: String? = nil, deadLetterTarget: String? = nil,
     onFailureDestination: String? = nil, reservedConcurrency: Int? = nil, logGroup: String? = nil,
     logRetentionDays: Int? = nil, lastModified: EpochSeconds? = nil,
-    codeSigningConfigArn: String? = nil, state: String? = nil, snapStart: String? = nil,
+    codeSigningConfigArn: String? = nil, codeSigningKnown: Bool = false, state: String? = nil,
+    snapStart: String? = nil,
     tenantIsolationMode: String? = nil, environment: [EnvironmentVariable] = [],
     tags: [String: String] = [:]
   ) {
@@ -84,6 +90,7 @@ public struct Function: Sendable, Hashable, Codable {
     self.logRetentionDays = logRetentionDays
     self.lastModified = lastModified
     self.codeSigningConfigArn = codeSigningConfigArn
+    self.codeSigningKnown = codeSigningKnown
     self.state = state
     self.snapStart = snapStart
     self.tenantIsolationMode = tenantIsolationMode

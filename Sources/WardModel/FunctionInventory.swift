@@ -8,15 +8,18 @@ public struct FunctionInventory: Sendable, Hashable {
   /// Nil when the function has no URL (or none was collected).
   public var url: FunctionURLConfig?
   public var triggers: [Trigger]
+  /// API Gateway routes whose integration invokes the function.
+  public var routes: [FunctionRoute]
 
   public init(
     function: Function, tenant: String, policy: [PolicyStatement] = [],
-    url: FunctionURLConfig? = nil, triggers: [Trigger] = []
+    url: FunctionURLConfig? = nil, triggers: [Trigger] = [], routes: [FunctionRoute] = []
   ) {
     self.function = function
     self.tenant = tenant
     self.policy = policy
     self.url = url
     self.triggers = triggers
+    self.routes = routes
   }
 }

@@ -17,6 +17,14 @@ public struct ImportBatch: Sendable, Hashable {
   /// Functions known to have no URL.
   public var functionsWithoutURL: [String] = []
   public var triggers: [Trigger] = []
+  /// API Gateway APIs (get-rest-apis, get-apis).
+  public var apis: [ApiInfo] = []
+  /// One API's full route list (get-resources --embed methods, get-routes).
+  public var apiRoutes: [ApiRecords<ApiRoute>] = []
+  /// One HTTP API's Lambda integrations (get-integrations).
+  public var apiIntegrations: [ApiRecords<ApiIntegration>] = []
+  /// One API's stages (get-stages).
+  public var apiStages: [ApiRecords<ApiStage>] = []
   public var metrics: [MetricSample] = []
   public var costs: [CostSample] = []
   public var findings: [Finding] = []
@@ -36,6 +44,9 @@ public struct ImportBatch: Sendable, Hashable {
     tenants.count + functions.count + functionPatches.count + policies.count
       + functionsWithoutPolicy.count + urlConfigs.count + functionsWithoutURL.count
       + triggers.count + metrics.count + costs.count + findings.count + alerts.count
+      + apis.count + apiRoutes.reduce(0) { $0 + max(1, $1.records.count) }
+      + apiIntegrations.reduce(0) { $0 + max(1, $1.records.count) }
+      + apiStages.reduce(0) { $0 + max(1, $1.records.count) }
   }
 }
 
@@ -58,5 +69,8 @@ public struct FunctionPatch: Sendable, Hashable {
     case onFailureDestination(String?)
     /// logs describe-log-groups: retention in days, nil for never-expire.
     case logRetention(logGroup: String, days: Int?)
+    /// get-function-code-signing-config: the attached config's ARN, nil when none is
+    /// attached. Either way the code-signing state becomes known.
+    case codeSigning(configArn: String?)
   }
 }

@@ -123,6 +123,13 @@ struct BatchWriter {
           WHERE arn = ? AND (log_group IS NOT ? OR log_retention_days IS NOT ?)
           """
         ).run([.text(group), SQLValue(days), .text(p.functionArn), .text(group), SQLValue(days)])
+      case .codeSigning(let configArn):
+        changed = try db.prepare(
+          """
+          UPDATE functions SET code_signing_config_arn = ?, code_signing_known = 1
+          WHERE arn = ? AND (code_signing_config_arn IS NOT ? OR code_signing_known IS NOT 1)
+          """
+        ).run([SQLValue(configArn), .text(p.functionArn), SQLValue(configArn)])
       }
       summary.record(.patches, changed > 0 ? .updated : .unchanged)
     }

@@ -9,13 +9,14 @@ enum FunctionCodec {
     "subnet_ids", "security_group_ids", "layers", "kms_key_arn", "dead_letter_target",
     "on_failure_destination", "reserved_concurrency", "log_group", "log_retention_days",
     "last_modified", "code_signing_config_arn", "state", "snap_start", "tenant_isolation_mode",
-    "tags",
+    "tags", "code_signing_known",
   ]
 
   /// Aspects that inventory responses usually lack and per-aspect responses (patches)
   /// own: an inventory re-import with nil keeps the stored value.
   static let patchOwned: Set<String> = [
     "on_failure_destination", "reserved_concurrency", "log_group", "log_retention_days",
+    "code_signing_config_arn", "code_signing_known",
   ]
 
   static func values(_ f: Function, tenantId: Int64) -> [SQLValue] {
@@ -29,6 +30,8 @@ enum FunctionCodec {
       SQLValue(f.reservedConcurrency), SQLValue(f.logGroup), SQLValue(f.logRetentionDays),
       SQLValue(f.lastModified), SQLValue(f.codeSigningConfigArn), SQLValue(f.state),
       SQLValue(f.snapStart), SQLValue(f.tenantIsolationMode), .text(JSONText.encode(f.tags)),
+      // NULL (not 0) when unknown, so an inventory re-import keeps a collected state.
+      f.codeSigningKnown ? .integer(1) : .null,
     ]
   }
 
@@ -65,6 +68,7 @@ enum FunctionCodec {
     f.snapStart = s.optionalText(26)
     f.tenantIsolationMode = s.optionalText(27)
     f.tags = JSONText.decode([String: String].self, s.text(28), default: [:])
+    f.codeSigningKnown = s.optionalInt(29) == 1
     return (f, s.text(1))
   }
 

@@ -106,6 +106,7 @@ extension PostureStore {
         maximum_retry_attempts
       FROM triggers WHERE function_arn = ? ORDER BY id
       """)
+    let routes = RouteReader(db: db)
     return try functions.map { (function, tenant) in
       var f = function
       let arn = SQLValue.text(f.arn)
@@ -138,7 +139,8 @@ extension PostureStore {
           hasFilterCriteria: $0.int(5) != 0, maximumRetryAttempts: $0.optionalInt(6))
       }
       return FunctionInventory(
-        function: f, tenant: tenant, policy: statements, url: urlConfig, triggers: triggerList)
+        function: f, tenant: tenant, policy: statements, url: urlConfig, triggers: triggerList,
+        routes: try routes.routes(forFunction: f.arn))
     }
   }
 }

@@ -9,7 +9,7 @@ enum Schema {
   static let migrations: [String] = [
     v1, AuditSchema.v2, FunctionRollupSchema.migration,
     FunctionRollupSchema.costByAccountMigration, EnvPreviewSchema.plainPreviewsKeepOnlyTheLength,
-    TriageBatchSchema.migration,
+    TriageBatchSchema.migration, CodeSigningSchema.migration, ApiGatewaySchema.migration,
   ]
 
   /// The version a fully migrated store has.

@@ -30,6 +30,9 @@ import Testing
       environment: env)
     #expect(collect.status == 0, "collect-aws.sh failed: \(collect.stderr)")
     #expect(FileManager.default.fileExists(atPath: collected + "/lambda-list-functions.json"))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: collected + "/functions/checkout-api/get-function-code-signing-config.json"))
 
     env = ["WARD_STORE": tmp.file("posture.db")]
     let imported = try ward(["import", collected], environment: env)
@@ -68,12 +71,36 @@ import Testing
     // WARD-INV-001: function URL with AuthType NONE; WARD-INV-003: Principal "*".
     #expect(fired("WARD-INV-001", "invocation"), "public function URL not reported: \(titles)")
     #expect(fired("WARD-INV-003", "invocation"), "wildcard policy not reported: \(titles)")
+    // Code signing was collected (moto: none attached), so its absence is a fact.
+    #expect(fired("WARD-DEP-003", "dependencies"), "missing code signing not reported: \(titles)")
     // The AKIA… access key id in the environment.
     #expect(
       findings.contains {
         ($0["category"] as? String) == "secrets" && ($0["severity"] as? String) == "critical"
       },
       "credential-like variable not reported: \(titles)")
+
+    // API Gateway: the open REST route and the open HTTP API route reach checkout-api.
+    for (rule, category) in [
+      ("WARD-INV-006", "invocation"), ("WARD-INJ-003", "injection"),
+      ("WARD-ATS-006", "attack-surface"), ("WARD-MON-005", "monitoring"), ("WARD-DOS-004", "dos"),
+    ] {
+      #expect(fired(rule, category), "\(rule) not reported on checkout-api: \(titles)")
+    }
+    // (WARD-ATS-006 can only come from the HTTP API, joined route → integration → function;
+    // WARD-INJ-003 only from the REST method.)
+    // The IAM-only API with a logged, throttled stage in front of nightly-report: quiet.
+    let control = try jsonArray(
+      try ward(
+        ["findings", "--source", "ward", "--function", "nightly-report", "--format", "json"],
+        environment: env
+      ).stdout)
+    let apiRules: Set<String> = [
+      "WARD-INV-006", "WARD-INJ-003", "WARD-ATS-006", "WARD-MON-005", "WARD-DOS-004",
+    ]
+    #expect(
+      control.allSatisfy { !apiRules.contains($0["rule"] as? String ?? "") },
+      "API findings on the protected control: \(control.map { $0["rule"] ?? "" })")
 
     // Re-importing the same directory changes nothing.
     let again = try ward(["import", "--quiet", collected], environment: env)

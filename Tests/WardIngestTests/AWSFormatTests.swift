@@ -176,4 +176,158 @@ import WardModel
     #expect(sts.isEmpty)
     #expect(sts.format == "aws-sts-get-caller-identity")
   }
+
+  /// get-function-code-signing-config in the shape LocalStack recorded against real AWS
+  /// (test_lambda_api.snapshot.json, get_function_code_signing_config), AWS's empty-string
+  /// answer for no config, and moto's answer, which omits the key.
+  @Test func codeSigningConfigAttachedNoneAndBad() throws {
+    let context = ImportContext(account: "111111111111", region: "us-east-1", functionName: "f")
+    let attached = try Fixture.read(
+      json: """
+        {"CodeSigningConfigArn": "arn:aws:lambda:us-east-1:111111111111:code-signing-config:csc-0123456789abcdef0",
+         "FunctionName": "f"}
+        """, context: context)
+    #expect(attached.format == "aws-lambda-get-function-code-signing-config")
+    #expect(
+      attached.functionPatches == [
+        FunctionPatch(
+          functionArn: "arn:aws:lambda:us-east-1:111111111111:function:f",
+          change: .codeSigning(
+            configArn:
+              "arn:aws:lambda:us-east-1:111111111111:code-signing-config:csc-0123456789abcdef0"
+          ))
+      ])
+    let empty = try Fixture.read(
+      json: #"{"CodeSigningConfigArn": "", "FunctionName": "f"}"#, context: context)
+    #expect(empty.functionPatches.first?.change == .codeSigning(configArn: nil))
+    #expect(empty.functionPatches.first?.functionArn == context.functionArn)
+    let moto = try Fixture.read(json: #"{"FunctionName": "f"}"#, context: context)
+    #expect(moto.functionPatches.first?.change == .codeSigning(configArn: nil))
+
+    let bad = Fixture.error(
+      Array(#"{"CodeSigningConfigArn": "csc-1", "FunctionName": "f"}"#.utf8), context: context)
+    #expect(bad?.description.contains("$.CodeSigningConfigArn") == true)
+    #expect(bad?.reason.contains("not a Lambda code signing config ARN") == true)
+    let unnamed = Fixture.error(Array(#"{"CodeSigningConfigArn": ""}"#.utf8))
+    #expect(unnamed?.reason.hasPrefix("cannot tell which function") == true)
+  }
+
+  /// API Gateway responses as the aws CLI prints them (captured from moto through the real
+  /// CLI; the shapes of the CLI reference's get-resources --embed methods, get-stages,
+  /// get-apis, get-routes, get-integrations examples).
+  @Test func apiGatewayRestAndHttpResponses() throws {
+    var context = ImportContext(account: "123456789012", region: "us-east-1")
+    let apis = try Fixture.read(
+      json: """
+        {"items": [{"id": "bsqnjnznv9", "name": "shop", "createdDate": 1796168703,
+          "apiKeySource": "HEADER", "endpointConfiguration": {"types": ["EDGE"]},
+          "rootResourceId": "avgjndnhic"}]}
+        """, context: context)
+    #expect(
+      apis.apis == [
+        ApiInfo(
+          apiId: "bsqnjnznv9", kind: .rest, name: "shop", account: "123456789012",
+          region: "us-east-1")
+      ])
+
+    let resourcesJSON = """
+      {"items": [{"id": "avgjndnhic", "path": "/"},
+        {"id": "6vqsgqizwf", "parentId": "avgjndnhic", "pathPart": "pay", "path": "/pay",
+         "resourceMethods": {
+           "POST": {"httpMethod": "POST", "authorizationType": "NONE", "apiKeyRequired": false,
+             "methodIntegration": {"type": "AWS_PROXY", "httpMethod": "POST",
+               "uri": "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f1:live/invocations"}},
+           "GET": {"httpMethod": "GET", "authorizationType": "COGNITO_USER_POOLS", "authorizerId": "az1",
+             "apiKeyRequired": true, "requestValidatorId": "v1"}}}]}
+      """
+    let noApi = Fixture.error(Array(resourcesJSON.utf8), context: context)
+    #expect(noApi?.reason.hasPrefix("cannot tell which API") == true)
+    context.apiId = "bsqnjnznv9"
+    let resources = try Fixture.read(json: resourcesJSON, context: context)
+    let routes = try #require(resources.apiRoutes.first)
+    #expect(routes.apiId == "bsqnjnznv9" && routes.kind == .rest)
+    #expect(
+      routes.records.sorted { $0.method < $1.method } == [
+        ApiRoute(
+          method: "GET", path: "/pay", authType: .cognito, authorizerId: "az1",
+          apiKeyRequired: true, requestValidatorId: "v1"),
+        ApiRoute(
+          method: "POST", path: "/pay", authType: .none,
+          functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f1"),
+      ])
+    let unembedded = Fixture.error(
+      Array(#"{"items":[{"id":"r","path":"/x","resourceMethods":{"POST":{}}}]}"#.utf8),
+      context: context)
+    #expect(unembedded?.description.contains("$.items[0].resourceMethods.POST") == true)
+    #expect(unembedded?.reason.contains("--embed methods") == true)
+
+    let stages = try Fixture.read(
+      json: """
+        {"item": [{"stageName": "prod", "methodSettings": {"*/*": {"throttlingBurstLimit": 50,
+          "throttlingRateLimit": 100.0}}, "accessLogSettings": {"format": "$context.requestId",
+          "destinationArn": "arn:aws:logs:us-east-1:123456789012:log-group:api-access"}},
+          {"stageName": "dev", "methodSettings": {}}]}
+        """, context: context)
+    #expect(
+      stages.apiStages.first?.records == [
+        ApiStage(name: "prod", accessLogging: true, throttled: true),
+        ApiStage(name: "dev", accessLogging: false, throttled: false),
+      ])
+
+    let httpApis = try Fixture.read(
+      json: """
+        {"Items": [{"ApiEndpoint": "https://khfdhdcx.execute-api.us-east-1.amazonaws.com",
+          "ApiId": "khfdhdcx", "CorsConfiguration": {"AllowOrigins": ["*"]},
+          "Name": "web", "ProtocolType": "HTTP"},
+          {"ApiId": "ws1", "Name": "chat", "ProtocolType": "WEBSOCKET"}]}
+        """, context: context)
+    #expect(httpApis.apis.map(\.apiId) == ["khfdhdcx"])
+    #expect(httpApis.apis.first?.corsAllowOrigins == ["*"])
+    context.apiId = "khfdhdcx"
+    let httpRoutes = try Fixture.read(
+      json: """
+        {"Items": [{"ApiKeyRequired": false, "AuthorizationType": "NONE", "RouteId": "rfhssuqb",
+          "RouteKey": "GET /items", "Target": "integrations/ptkdocwd"},
+          {"AuthorizationType": "JWT", "AuthorizerId": "j1", "RouteKey": "$default"}]}
+        """, context: context)
+    #expect(
+      httpRoutes.apiRoutes.first?.records == [
+        ApiRoute(method: "GET", path: "/items", authType: .none, integrationId: "ptkdocwd"),
+        ApiRoute(method: "$default", path: "", authType: .jwt, authorizerId: "j1"),
+      ])
+    let integrations = try Fixture.read(
+      json: """
+        {"Items": [{"IntegrationId": "ptkdocwd", "IntegrationType": "AWS_PROXY",
+          "IntegrationUri": "arn:aws:lambda:us-east-1:123456789012:function:f1",
+          "PayloadFormatVersion": "2.0"},
+          {"IntegrationId": "h1", "IntegrationType": "HTTP_PROXY", "IntegrationUri": "https://example.com"}]}
+        """, context: context)
+    #expect(
+      integrations.apiIntegrations.first?.records == [
+        ApiIntegration(
+          integrationId: "ptkdocwd",
+          functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f1")
+      ])
+    let httpStages = try Fixture.read(
+      json: """
+        {"Items": [{"StageName": "$default", "DefaultRouteSettings": {"DetailedMetricsEnabled": false},
+          "RouteSettings": {"GET /items": {"ThrottlingRateLimit": 5}}}]}
+        """, context: context)
+    #expect(
+      httpStages.apiStages.first?.records == [
+        ApiStage(name: "$default", accessLogging: false, throttled: true)
+      ])
+    let badAuth = Fixture.error(
+      Array(#"{"Items":[{"RouteKey":"GET /x","AuthorizationType":"MAYBE"}]}"#.utf8),
+      context: context)
+    #expect(badAuth?.description.contains("$.Items[0].AuthorizationType") == true)
+  }
+
+  /// The path names the API of per-API responses, as functions/NAME/ names the function.
+  @Test func apiIdComesFromThePath() throws {
+    var contexts = DirectoryContexts(workingDirectory: "/")
+    #expect(contexts.context(for: "/x/apigateway/abc123/get-resources.json").apiId == "abc123")
+    #expect(contexts.context(for: "/x/apigatewayv2/h1/get-routes.json").apiId == "h1")
+    #expect(contexts.context(for: "/x/apigateway-get-rest-apis.json").apiId == nil)
+  }
 }

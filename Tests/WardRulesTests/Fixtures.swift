@@ -29,6 +29,7 @@ enum Fx {
       deadLetterTarget: "arn:aws:sqs:\(region):\(account):dlq", reservedConcurrency: 10,
       logGroup: "/aws/lambda/\(name)", logRetentionDays: 365,
       codeSigningConfigArn: "arn:aws:lambda:\(region):\(account):code-signing-config:csc-1",
+      codeSigningKnown: true,
       state: "Active")
     return FunctionInventory(function: f, tenant: tenant)
   }

@@ -39,8 +39,69 @@ enum RuleCases {
     $0.policy = [Fx.statement($0, principals: ["*"])]
   }
 
+  static func route(
+    _ inv: FunctionInventory, kind: ApiKind = .rest, auth: ApiAuthType = .none,
+    validator: String? = nil, cors: [String] = [],
+    stages: [ApiStage] = [ApiStage(name: "prod", accessLogging: true, throttled: true)]
+  ) -> FunctionRoute {
+    FunctionRoute(
+      apiId: "api1", apiKind: kind, apiName: "shop",
+      route: ApiRoute(
+        method: "POST", path: "/pay", authType: auth, requestValidatorId: validator,
+        functionArn: inv.function.arn),
+      corsAllowOrigins: cors, stages: stages, functionArn: inv.function.arn)
+  }
+
   static let all: [RuleCase] = [
     // invocation
+    RuleCase(
+      ruleId: "WARD-INV-006",
+      fires: Scenario([base.with { $0.routes = [route($0, validator: "v1")] }]),
+      quiet: Scenario([
+        base.with { $0.routes = [route($0, auth: .awsIAM), route($0, auth: .custom)] }
+      ])),
+    RuleCase(
+      ruleId: "WARD-ATS-006",
+      fires: Scenario([base.with { $0.routes = [route($0, kind: .http, auth: .jwt, cors: ["*"])] }]
+      ),
+      quiet: Scenario([
+        base.with {
+          $0.routes = [route($0, kind: .http, auth: .jwt, cors: ["https://app.example.com"])]
+        }
+      ])),
+    RuleCase(
+      ruleId: "WARD-INJ-003", fires: Scenario([base.with { $0.routes = [route($0)] }]),
+      quiet: Scenario([
+        base.with {
+          $0.routes = [
+            route($0, validator: "v1"), route($0, auth: .awsIAM), route($0, kind: .http),
+          ]
+        }
+      ])),
+    RuleCase(
+      ruleId: "WARD-MON-005",
+      fires: Scenario([
+        base.with {
+          $0.routes = [
+            route(
+              $0, auth: .awsIAM,
+              stages: [ApiStage(name: "prod", accessLogging: false, throttled: true)])
+          ]
+        }
+      ]),
+      quiet: Scenario([base.with { $0.routes = [route($0, auth: .awsIAM)] }])),
+    RuleCase(
+      ruleId: "WARD-DOS-004",
+      fires: Scenario([
+        base.with {
+          $0.routes = [
+            route(
+              $0, auth: .awsIAM,
+              stages: [ApiStage(name: "prod", accessLogging: true, throttled: false)])
+          ]
+        }
+      ]),
+      quiet: Scenario([base.with { $0.routes = [route($0, auth: .awsIAM)] }])),
     RuleCase(
       ruleId: "WARD-INV-001", fires: Scenario([publicURL]),
       quiet: Scenario([base.with { $0.url = Fx.url($0, auth: "AWS_IAM") }])),

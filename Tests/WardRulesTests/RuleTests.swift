@@ -36,6 +36,16 @@ func ruleStaysQuietOnItsCleanCase(_ c: RuleCase) throws {
   #expect(cased.count == RuleCases.all.count)
 }
 
+/// A function whose code-signing config was never collected is unknown, not unsigned.
+@Test func noCodeSigningStaysQuietWhenNotCollected() throws {
+  let rule = try #require(RuleCatalogue.rule(id: "WARD-DEP-003"))
+  let unknown = Fx.clean().with {
+    $0.function.codeSigningConfigArn = nil
+    $0.function.codeSigningKnown = false
+  }
+  #expect(findings(Scenario([unknown]), rule: rule).isEmpty)
+}
+
 @Test func cleanFunctionHasNoFindings() {
   let result = Scanner.scan(ScanInput(tenants: Fx.tenants, functions: [Fx.clean()], now: Fx.now))
   #expect(result.findings.map(\.ruleId) == [])

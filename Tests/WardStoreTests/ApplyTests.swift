@@ -99,6 +99,34 @@ import WardModel
     #expect(try store.function(arn: T.arn("orders"))?.function.reservedConcurrency == nil)
   }
 
+  /// Three code-signing states: not collected, collected with none, attached; an inventory
+  /// re-import (which carries no code-signing field) keeps the collected state.
+  @Test func codeSigningStateIsKeptAcrossInventoryReimport() throws {
+    let store = try TempStore().open()
+    try store.apply(T.batch { $0.functions = [T.function("orders")] }, now: T.now)
+    var f = try #require(try store.function(arn: T.arn("orders"))?.function)
+    #expect(!f.codeSigningKnown && f.codeSigningConfigArn == nil)
+    let none = T.batch {
+      $0.functionPatches = [
+        FunctionPatch(functionArn: T.arn("orders"), change: .codeSigning(configArn: nil))
+      ]
+    }
+    #expect(try store.apply(none, now: T.now).totalChanged == 1)
+    #expect(try store.apply(none, now: T.now).totalChanged == 0)
+    try store.apply(T.batch { $0.functions = [T.function("orders")] }, now: T.now)
+    f = try #require(try store.function(arn: T.arn("orders"))?.function)
+    #expect(f.codeSigningKnown && f.codeSigningConfigArn == nil)
+    let csc = "arn:aws:lambda:eu-west-1:111122223333:code-signing-config:csc-1"
+    try store.apply(
+      T.batch {
+        $0.functionPatches = [
+          FunctionPatch(functionArn: T.arn("orders"), change: .codeSigning(configArn: csc))
+        ]
+      }, now: T.now)
+    f = try #require(try store.function(arn: T.arn("orders"))?.function)
+    #expect(f.codeSigningKnown && f.codeSigningConfigArn == csc)
+  }
+
   @Test func withoutPolicyAndWithoutURLClearThem() throws {
     let store = try TempStore().open()
     try store.apply(Self.fullBatch(), now: T.now)

@@ -22,11 +22,7 @@ import WardModel
     try temp.open().apply(T.batch { $0.functions = [function] }, now: T.now)
     // As a store written before migration 5 looks.
     let raw = RawConnection(path: temp.path)
-    raw.exec(
-      """
-      DROP INDEX audit_events_by_batch; ALTER TABLE audit_events DROP COLUMN batch;
-      PRAGMA user_version = \(Schema.migrations.firstIndex(of: EnvPreviewSchema.plainPreviewsKeepOnlyTheLength)!);
-      """)
+    raw.rewind(to: Schema.migrations.firstIndex(of: EnvPreviewSchema.plainPreviewsKeepOnlyTheLength)!)
     let store = try temp.open()
     let env = try #require(try store.function(arn: function.arn)?.function.environment)
     let previews = Dictionary(uniqueKeysWithValues: env.map { ($0.name, $0.preview) })

@@ -225,9 +225,8 @@ import WardModel
       DROP TRIGGER function_open_findings_on_insert; DROP TRIGGER function_open_findings_on_delete;
       DROP TRIGGER function_open_findings_on_update; DROP TRIGGER function_activity_on_alert_insert;
       DROP TRIGGER function_activity_on_alert_delete; DROP TRIGGER function_activity_on_alert_update;
-      DROP INDEX audit_events_by_batch; ALTER TABLE audit_events DROP COLUMN batch;
-      PRAGMA user_version = \(Schema.migrations.firstIndex(of: FunctionRollupSchema.migration)!);
       """)
+    raw.rewind(to: Schema.migrations.firstIndex(of: FunctionRollupSchema.migration)!)
     _ = try temp.open()
     #expect(raw.rows("SELECT * FROM function_open_findings ORDER BY 1") == open)
     #expect(raw.rows("SELECT * FROM function_activity ORDER BY 1") == activity)

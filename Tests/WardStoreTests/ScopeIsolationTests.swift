@@ -36,6 +36,20 @@ import WardModel
           b.costs.append(
             CostSample(account: account, service: "AWS Lambda", function: fn, day: day, amount: 2))
         }
+        b.apis.append(
+          ApiInfo(apiId: "\(fn)-api", kind: .rest, name: "\(fn)-shop", account: account))
+        b.apiRoutes.append(
+          ApiRecords(
+            apiId: "\(fn)-api", kind: .rest,
+            records: [
+              ApiRoute(
+                method: "POST", path: "/\(fn)", authType: .none,
+                functionArn: T.arn(fn, account: account))
+            ]))
+        b.apiStages.append(
+          ApiRecords(
+            apiId: "\(fn)-api", kind: .rest,
+            records: [ApiStage(name: "prod", accessLogging: false, throttled: false)]))
         b.alerts.append(
           Alert(
             id: "\(fn)-spike", account: account, functionArn: T.arn(fn, account: account),
@@ -90,6 +104,8 @@ import WardModel
     out["alertTable"] = "\(try s.alertTable(offset: 0, limit: 1000))"
     out["activeAlertCounts"] = "\(try s.activeAlertCounts(now: T.now))"
     out["tenantDailyInvocations"] = "\(try s.tenantDailyInvocations(from: 0, to: .max))"
+    out["routes(forFunction:)"] =
+      "\(try s.routes(forFunction: T.arn("ledger", account: globex)))"
     out["auditLog"] = "\(try s.auditLog())"
     out["history"] = "\(try s.history(findingId: "ledger-f1"))"
     out["findingHistory"] = "\(try s.findingHistory(id: "ledger-f1"))"
@@ -103,7 +119,7 @@ import WardModel
     for name in [
       "tenants", "functions", "function(arn:)", "inventory", "findings", "finding(id:)", "alerts",
       "costs", "functionCosts", "functionTable", "findingTable", "alertTable", "activeAlertCounts",
-      "tenantDailyInvocations", "auditLog", "history",
+      "tenantDailyInvocations", "auditLog", "history", "routes(forFunction:)",
     ] {
       #expect(reads[name]!.contains("globex") || reads[name]!.contains("ledger"), "\(name)")
     }
@@ -132,6 +148,9 @@ import WardModel
     // The scoped handle still sees its own tenant through each read.
     #expect(try acmeOnly.functions().rows.map(\.name) == ["orders"])
     #expect(try acmeOnly.history(findingId: "orders-f1").count == 1)
+    #expect(
+      try acmeOnly.routes(forFunction: T.arn("orders", account: Self.acme)).map(\.label)
+        == ["POST /orders on orders-shop (orders-api)"])
   }
 
   @Test func anEmptyScopeSeesNothingAtAll() throws {

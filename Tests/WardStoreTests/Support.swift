@@ -145,3 +145,31 @@ struct SeededGenerator: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+extension RawConnection {
+  /// What each migration after the rollups added, undone, keyed by the migration: so a
+  /// test can take a store back to an older version and watch the later ones run again.
+  static let undo: [(migration: String, sql: String)] = [
+    (
+      ApiGatewaySchema.migration,
+      "DROP TABLE api_stages; DROP TABLE api_integrations; DROP TABLE api_routes; DROP TABLE api_gateway_apis;"
+    ),
+    (CodeSigningSchema.migration, "ALTER TABLE functions DROP COLUMN code_signing_known;"),
+    (
+      TriageBatchSchema.migration,
+      "DROP INDEX audit_events_by_batch; ALTER TABLE audit_events DROP COLUMN batch;"
+    ),
+  ]
+
+  /// Undoes every migration after `version` that added tables or columns (see ``undo``) and
+  /// sets `user_version` to `version`.
+  func rewind(to version: Int) {
+    for (migration, sql) in Self.undo {
+      guard let index = Schema.migrations.firstIndex(of: migration), index + 1 > version else {
+        continue
+      }
+      exec(sql)
+    }
+    exec("PRAGMA user_version = \(version)")
+  }
+}

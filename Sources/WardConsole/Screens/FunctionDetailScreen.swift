@@ -205,7 +205,10 @@ public struct FunctionDetailScreen: ScreenModel {
     out.append(
       .field("log retention", f.logRetentionDays.map { "\($0) days" } ?? "never expires / unset"))
     out.append(.field("on failure", f.onFailureDestination ?? f.deadLetterTarget ?? "none"))
-    out.append(.field("code signing", f.codeSigningConfigArn == nil ? "no" : "yes"))
+    out.append(
+      .field(
+        "code signing",
+        f.codeSigningConfigArn != nil ? "yes" : f.codeSigningKnown ? "no" : "unknown (not collected)"))
     if let url = inventory.url {
       let role: Role = url.isPublic ? .error : .text
       out.append(

@@ -175,6 +175,28 @@ enum AspectReaders {
     return batch
   }
 
+  /// get-function-code-signing-config: `{"CodeSigningConfigArn": ARN, "FunctionName": N}`;
+  /// an empty or absent `CodeSigningConfigArn` (moto omits it) means none is attached.
+  static func readCodeSigning(_ value: JSONValue, context: ImportContext) throws -> ImportBatch {
+    var batch = ImportBatch(format: "aws-lambda-get-function-code-signing-config")
+    let name = try value.string("FunctionName")
+    let arn: String
+    if let name, let parsed = context.functionArn(nameOrArn: name) {
+      arn = parsed
+    } else {
+      arn = try context.requireFunctionArn("get-function-code-signing-config")
+    }
+    var config = try value.string("CodeSigningConfigArn")
+    if config?.isEmpty == true { config = nil }
+    if let config, ARN(config)?.service != "lambda" {
+      throw try value.required("CodeSigningConfigArn").failure(
+        "not a Lambda code signing config ARN: \(config.prefix(200))")
+    }
+    batch.functionPatches.append(
+      FunctionPatch(functionArn: arn, change: .codeSigning(configArn: config)))
+    return batch
+  }
+
   /// logs describe-log-groups: retention of `/aws/lambda/NAME` groups.
   static func readLogGroups(_ value: JSONValue, context: ImportContext) throws -> ImportBatch {
     var batch = ImportBatch(format: "aws-logs-describe-log-groups")

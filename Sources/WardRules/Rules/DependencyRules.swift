@@ -66,14 +66,15 @@ struct NoCodeSigningRule: Rule {
     id: "WARD-DEP-003", category: .dependencies, severity: .low,
     title: "No code signing configuration",
     rationale:
-      "Without a code signing config Lambda accepts any zip a principal with UpdateFunctionCode uploads; signing ties deployments to trusted publishers. Container images are skipped (signing does not apply).",
+      "Without a code signing config Lambda accepts any zip a principal with UpdateFunctionCode uploads; signing ties deployments to trusted publishers. Container images are skipped (signing does not apply), and so are functions whose code-signing config was not collected (unknown is not absent).",
     remediation:
       "Create a Signer profile and a code signing config with enforcement, and attach it.")
 
   func evaluate(_ s: RuleSubject) -> RuleHit? {
-    guard s.function.packageType?.lowercased() != "image", s.function.codeSigningConfigArn == nil
+    guard s.function.packageType?.lowercased() != "image", s.function.codeSigningKnown,
+      s.function.codeSigningConfigArn == nil
     else { return nil }
-    return RuleHit(evidence: "CodeSigningConfigArn absent")
+    return RuleHit(evidence: "get-function-code-signing-config: no CodeSigningConfigArn")
   }
 }
 

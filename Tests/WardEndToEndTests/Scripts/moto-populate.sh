@@ -36,3 +36,43 @@ for h in 1 2 3; do
     "MetricName=Errors,Dimensions=[{Name=FunctionName,Value=checkout-api}],Timestamp=$ts,Value=$h,Unit=Count" \
     "MetricName=Duration,Dimensions=[{Name=FunctionName,Value=checkout-api}],Timestamp=$ts,Value=250,Unit=Milliseconds"
 done
+
+# API Gateway: a REST API with an open route to checkout-api (no authorizer, no validator, a
+# stage with neither access logging nor throttling), an IAM-only REST API in front of
+# nightly-report with a logged and throttled stage (the control), and an HTTP API with
+# CORS * and an open route to checkout-api.
+region=${AWS_DEFAULT_REGION:-eu-west-1}
+account=$(aws sts get-caller-identity --query Account --output text)
+fn_arn() { echo "arn:aws:lambda:$region:$account:function:$1"; }
+lambda_uri() { echo "arn:aws:apigateway:$region:lambda:path/2015-03-31/functions/$(fn_arn "$1")/invocations"; }
+rest_route() { # API_ID PATH_PART METHOD AUTH FUNCTION
+  local root res
+  root=$(aws apigateway get-resources --rest-api-id "$1" --query 'items[?path==`/`].id' --output text)
+  res=$(aws apigateway create-resource --rest-api-id "$1" --parent-id "$root" --path-part "$2" \
+    --query id --output text)
+  aws apigateway put-method --rest-api-id "$1" --resource-id "$res" --http-method "$3" \
+    --authorization-type "$4" >/dev/null
+  aws apigateway put-integration --rest-api-id "$1" --resource-id "$res" --http-method "$3" \
+    --type AWS_PROXY --integration-http-method POST --uri "$(lambda_uri "$5")" >/dev/null
+}
+shop=$(aws apigateway create-rest-api --name shop --query id --output text)
+rest_route "$shop" pay POST NONE checkout-api
+aws apigateway create-deployment --rest-api-id "$shop" --stage-name prod >/dev/null
+
+internal=$(aws apigateway create-rest-api --name internal --query id --output text)
+rest_route "$internal" report GET AWS_IAM nightly-report
+aws apigateway create-deployment --rest-api-id "$internal" --stage-name prod >/dev/null
+aws apigateway update-stage --rest-api-id "$internal" --stage-name prod --patch-operations \
+  "op=replace,path=/accessLogSettings/destinationArn,value=arn:aws:logs:$region:$account:log-group:api-access" \
+  'op=replace,path=/accessLogSettings/format,value=$context.requestId' \
+  'op=replace,path=/*/*/throttling/rateLimit,value=100' \
+  'op=replace,path=/*/*/throttling/burstLimit,value=50' >/dev/null
+
+web=$(aws apigatewayv2 create-api --name web --protocol-type HTTP \
+  --cors-configuration 'AllowOrigins=*' --query ApiId --output text)
+integration=$(aws apigatewayv2 create-integration --api-id "$web" --integration-type AWS_PROXY \
+  --integration-uri "$(fn_arn checkout-api)" --payload-format-version 2.0 \
+  --query IntegrationId --output text)
+aws apigatewayv2 create-route --api-id "$web" --route-key 'GET /items' \
+  --target "integrations/$integration" >/dev/null
+aws apigatewayv2 create-stage --api-id "$web" --stage-name '$default' >/dev/null
