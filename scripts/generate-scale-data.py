@@ -206,7 +206,7 @@ def metric_response(rng: random.Random, f: Fn, hours: int) -> dict:
   return {"MetricDataResults": results, "Messages": []}
 
 
-def cost_response(account: str, days: list[dt.date], groups_of_day) -> dict:
+def cost_response(account: str, days: list[dt.date], second: dict, groups_of_day) -> dict:
   results = []
   for d in days:
     results.append({
@@ -215,7 +215,8 @@ def cost_response(account: str, days: list[dt.date], groups_of_day) -> dict:
       "Groups": [{"Keys": [account, key], "Metrics": {"UnblendedCost": {
         "Amount": f"{amount:.10f}", "Unit": "USD"}}} for key, amount in groups_of_day(d)],
       "Estimated": False})
-  return {"GroupDefinitions": [], "ResultsByTime": results,
+  definitions = [{"Type": "DIMENSION", "Key": "LINKED_ACCOUNT"}, second]
+  return {"GroupDefinitions": definitions, "ResultsByTime": results,
           "DimensionValueAttributes": [{"Value": account, "Attributes": {"description": account}}]}
 
 
@@ -319,8 +320,9 @@ def generate_account(args, index: int, counts: dict) -> str:
     return [("AWS Lambda", total), ("Amazon API Gateway", total * 0.4)]
 
   write(f"{d}/cost/get-cost-and-usage-by-function.json.gz",
-        cost_response(account, days, by_function), gz=True)
-  write(f"{d}/cost/get-cost-and-usage.json.gz", cost_response(account, days, by_service), gz=True)
+        cost_response(account, days, {"Type": "TAG", "Key": "Function"}, by_function), gz=True)
+  write(f"{d}/cost/get-cost-and-usage.json.gz",
+        cost_response(account, days, {"Type": "DIMENSION", "Key": "SERVICE"}, by_service), gz=True)
   counts["function_cost_rows"] += len(fns) * len(days)
 
   # Findings: per function, `per_fn` of them, half Security Hub, half Prowler.
@@ -332,9 +334,13 @@ def generate_account(args, index: int, counts: dict) -> str:
   for f in fns:
     frng = rng_for(args.seed, "findings", f.arn)
     for c in SH_CONTROLS[:sh_n]:
-      sh.append(securityhub_finding(f, c, frng.random() < 0.6))
+      failed = frng.random() < 0.6
+      counts["securityhub_failed"] += failed
+      sh.append(securityhub_finding(f, c, failed))
     for c in PROWLER_CHECKS[:pr_n]:
-      pr.append(prowler_finding(f, c, frng.random() < 0.6))
+      failed = frng.random() < 0.6
+      counts["prowler_failed"] += failed
+      pr.append(prowler_finding(f, c, failed))
   if sh:
     write(os.path.join(args.out, "securityhub", f"{account}-get-findings.json.gz"),
           {"Findings": sh}, gz=True)
@@ -365,7 +371,7 @@ def main(argv=None) -> int:
   if os.path.exists(args.out) and os.listdir(args.out):
     p.error(f"{args.out} is not empty")
   counts = {"functions": 0, "metric_hours": 0, "function_cost_rows": 0, "securityhub": 0,
-            "prowler": 0}
+            "prowler": 0, "securityhub_failed": 0, "prowler_failed": 0}
   accounts = [generate_account(args, i, counts) for i in range(1, args.accounts + 1)]
   lines = ["# Ward scale tier (SYNTHETIC): one tenant per account.", "tenants:"]
   for a in accounts:
