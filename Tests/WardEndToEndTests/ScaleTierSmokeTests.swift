@@ -14,17 +14,9 @@ import Testing
     defer { dir.cleanup() }
     let data = dir.file("data")
     let store = dir.file("posture.db")
-    let generated = try run(
-      "/usr/bin/env",
-      [
-        "python3", Repo.root.appendingPathComponent("scripts/generate-scale-data.py").path,
-        "--out", data, "--accounts", "\(Self.accounts)", "--functions-per-account",
-        "\(Self.functionsPerAccount)", "--findings", "720", "--metric-days", "14",
-        "--cost-days", "30", "--seed", "7",
-      ])
-    try #require(generated.status == 0, "generator: \(generated.stderr)")
-    let counts = try #require(
-      try JSONSerialization.jsonObject(with: Data(generated.stdout.utf8)) as? [String: Int])
+    let counts = try ScaleTier.generate(
+      into: data, accounts: Self.accounts, functionsPerAccount: Self.functionsPerAccount,
+      findings: 720, costDays: 30, seed: 7)
 
     let imported = try ward(["import", "--quiet", "--store", store, data])
     try #require(imported.status == 0, "import: \(imported.stdout)\(imported.stderr)")

@@ -21,14 +21,8 @@ import WardStore
     defer { dir.cleanup() }
     let data = dir.file("data")
     let store = dir.file("posture.db")
-    let generated = try run(
-      "/usr/bin/env",
-      [
-        "python3", Repo.root.appendingPathComponent("scripts/generate-scale-data.py").path,
-        "--out", data, "--accounts", "10", "--functions-per-account", "8", "--findings", "0",
-        "--metric-days", "14", "--cost-days", "30", "--seed", "3",
-      ])
-    try #require(generated.status == 0, "generator: \(generated.stderr)")
+    _ = try ScaleTier.generate(
+      into: data, accounts: 10, functionsPerAccount: 8, findings: 0, costDays: 30, seed: 3)
     try #require(try ward(["import", "--quiet", "--store", store, data]).status == 0)
     try #require(try ward(["scan", "--store", store]).status == 0)
     try expectStoreMatchesWholeStoreScan(store)
