@@ -80,7 +80,8 @@ let package = Package(
     .testTarget(
       name: "WardEndToEndTests",
       dependencies: [
-        "WardStore", "WardModel", "CSQLite", .product(name: "Crypto", package: "swift-crypto"),
+        "WardStore", "WardModel", "WardRules", "CSQLite",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
   ]
 )

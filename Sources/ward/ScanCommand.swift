@@ -28,7 +28,14 @@ struct ScanCommand: ParsableCommand {
   }
 }
 
-/// Loads the scan input from the store, runs the rules, writes the results.
+/// Streams the scan input from the store, runs the rules and detectors function by
+/// function, writes the results.
+///
+/// Memory is bounded by the inventory and the results, not by the series: metrics arrive in
+/// one ordered query, one function at a time, and per-function cost one account at a time
+/// (`forEachFunctionMetrics`, `forEachAccountFunctionCosts`); each function is evaluated as
+/// its rows arrive. The findings and alerts are those `Scanner.scan` gives for the whole
+/// store loaded at once (`StreamedScanTests` checks that).
 struct WardScan {
   let store: PostureStore
 
@@ -49,31 +56,34 @@ struct WardScan {
     // Windows end at the newest data, so a stale or demo collection still scans its last 30 days.
     let lastHour = try store.latestMetricHour() ?? UTC.hourFloor(wallClock)
     let now = min(wallClock, lastHour + UTC.hour)
-    var metrics: [String: [MetricSample]] = [:]
-    for inventory in functions {
-      let series = try store.metricSeries(
-        functionArn: inventory.function.arn, from: now - 30 * UTC.day, to: now)
-      if !series.isEmpty { metrics[inventory.function.arn] = series }
+    let scanner = FunctionScanner(tenants: tenants, functions: functions, now: now)
+    var indexByArn: [String: Int] = [:]
+    for (i, f) in functions.enumerated() { indexByArn[f.function.arn] = i }
+    var findingsByFunction = [[Finding]?](repeating: nil, count: functions.count)
+    var alerts: [Alert] = []
+    try store.forEachFunctionMetrics(from: now - 30 * UTC.day, to: now) { arn, samples in
+      guard let i = indexByArn[arn] else { return }
+      findingsByFunction[i] = scanner.findings(of: functions[i], metrics: samples)
+      alerts += scanner.alerts(
+        functionArn: arn, account: functions[i].function.account, metrics: samples)
     }
+    for i in functions.indices where findingsByFunction[i] == nil {
+      findingsByFunction[i] = scanner.findings(of: functions[i], metrics: [])
+    }
+    let findings = functions.indices
+      .sorted { functions[$0].function.arn < functions[$1].function.arn }
+      .flatMap { findingsByFunction[$0] ?? [] }
+    findingsByFunction = []
+
     let lastDay = try store.latestCostDay() ?? UTC.dayFloor(wallClock)
     let costFrom = lastDay - 89 * UTC.day
     let costTo = lastDay + UTC.day
-    // Cost rows name a function by name or ARN; a name means the function of that name in
-    // the row's own account (names repeat across accounts and tenants).
     var arnByAccountAndName: [String: String] = [:]
     for f in functions {
       arnByAccountAndName[f.function.account + "\u{0}" + f.function.name] = f.function.arn
     }
-    var functionCosts: [String: [CostSample]] = [:]
-    for row in try store.functionCosts(from: costFrom, to: costTo) {
-      guard let fn = row.function else { continue }
-      let key =
-        ARN(fn) != nil
-        ? fn : arnByAccountAndName[row.account + "\u{0}" + fn] ?? "\(fn) in account \(row.account)"
-      functionCosts[key, default: []].append(
-        CostSample(
-          account: row.account, service: "AWS Lambda", function: fn, day: row.day,
-          amount: row.amount, currency: row.currency))
+    try store.forEachAccountFunctionCosts(from: costFrom, to: costTo) { group in
+      alerts += functionCostAlerts(group, arnByAccountAndName: arnByAccountAndName, now: now)
     }
     var tenantCosts: [String: [CostSample]] = [:]
     for row in try store.costs(filter: CostFilter(from: costFrom, to: costTo)) {
@@ -81,15 +91,37 @@ struct WardScan {
         CostSample(
           account: nil, service: "Total", day: row.day, amount: row.amount, currency: row.currency))
     }
-    let input = ScanInput(
-      tenants: tenants, functions: functions, metrics: metrics, functionCosts: functionCosts,
-      tenantCosts: tenantCosts, now: now)
-    let result = Scanner.scan(input)
-    let summary = try store.applyScan(
-      findings: result.findings, alerts: result.alerts, now: wallClock)
+    alerts += CostDetectors.detectTenants(tenantCosts, now: now)
+    alerts = Scanner.sortedAlerts(alerts)
+    let summary = try store.applyScan(findings: findings, alerts: alerts, now: wallClock)
     return Outcome(
-      functions: functions.count, findings: result.findings.count, alerts: result.alerts.count,
+      functions: functions.count, findings: findings.count, alerts: alerts.count,
       summary: summary)
+  }
+
+  /// Cost anomalies of one account's functions. Cost rows name a function by name or ARN; a
+  /// name means the function of that name in the row's own account (names repeat across
+  /// accounts and tenants).
+  private func functionCostAlerts(
+    _ group: AccountFunctionCosts, arnByAccountAndName: [String: String], now: EpochSeconds
+  ) -> [Alert] {
+    var samplesByKey: [String: [CostSample]] = [:]
+    var keys: [String] = []
+    for row in group.rows {
+      guard let fn = row.function else { continue }
+      let key =
+        ARN(fn) != nil
+        ? fn
+        : arnByAccountAndName[row.account + "\u{0}" + fn] ?? "\(fn) in account \(row.account)"
+      if samplesByKey[key] == nil { keys.append(key) }
+      samplesByKey[key, default: []].append(
+        CostSample(
+          account: row.account, service: "AWS Lambda", function: fn, day: row.day,
+          amount: row.amount, currency: row.currency))
+    }
+    return keys.flatMap {
+      CostDetectors.detectFunction(key: $0, samples: samplesByKey[$0] ?? [], now: now)
+    }
   }
 }
 

@@ -52,27 +52,36 @@ public enum CostDetectors {
   ) -> [Alert] {
     var byName: [String: [Function]] = [:]
     for f in functions { byName[f.name, default: []].append(f) }
-    var alerts: [Alert] = []
-    for key in costs.keys.sorted() {
-      let samples = costs[key] ?? []
-      var arn: String? = nil
-      var account = samples.lazy.compactMap(\.account).first
-      if let parsed = ARN(key) {
-        arn = parsed.unqualifiedLambdaARN ?? key
-        account = account ?? parsed.account
-      } else {
-        let candidates = (byName[key] ?? []).filter { account == nil || $0.account == account }
-        if candidates.count == 1 {
-          arn = candidates[0].arn
-          account = candidates[0].account
-        }
-      }
-      alerts += detect(
-        samples: samples, subject: arn ?? key, account: account, tenant: nil, functionArn: arn,
-        minExcess: DetectorThresholds.functionCostMinExcess, title: "Function cost anomaly",
-        now: now)
+    return costs.keys.sorted().flatMap {
+      detectFunction(key: $0, samples: costs[$0] ?? [], functionsByName: byName, now: now)
     }
-    return alerts
+  }
+
+  /// Cost anomalies of one function's daily cost. `key` is its ARN or name; a name is
+  /// resolved through `functionsByName` to the only function of that name (in the samples'
+  /// account when given); unresolved, the key itself is the alert's subject.
+  public static func detectFunction(
+    key: String, samples: [CostSample], functionsByName: [String: [Function]] = [:],
+    now: EpochSeconds
+  ) -> [Alert] {
+    var arn: String? = nil
+    var account = samples.lazy.compactMap(\.account).first
+    if let parsed = ARN(key) {
+      arn = parsed.unqualifiedLambdaARN ?? key
+      account = account ?? parsed.account
+    } else {
+      let candidates = (functionsByName[key] ?? []).filter {
+        account == nil || $0.account == account
+      }
+      if candidates.count == 1 {
+        arn = candidates[0].arn
+        account = candidates[0].account
+      }
+    }
+    return detect(
+      samples: samples, subject: arn ?? key, account: account, tenant: nil, functionArn: arn,
+      minExcess: DetectorThresholds.functionCostMinExcess, title: "Function cost anomaly",
+      now: now)
   }
 
   /// Per-tenant cost anomalies (denial of wallet).

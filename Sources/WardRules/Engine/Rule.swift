@@ -51,16 +51,25 @@ public struct RuleHit: Sendable, Hashable {
 public struct RuleSubject: Sendable {
   public var inventory: FunctionInventory
   public var context: RuleContext
+  /// This function's hourly metrics (any order; may be empty).
+  public var metrics: [MetricSample]
 
+  /// A subject whose metrics are looked up in the context's metrics by ARN.
   public init(inventory: FunctionInventory, context: RuleContext) {
+    self.init(
+      inventory: inventory, context: context,
+      metrics: context.metrics[inventory.function.arn] ?? [])
+  }
+
+  /// A subject with its own metrics (a streamed scan: the context holds none).
+  public init(inventory: FunctionInventory, context: RuleContext, metrics: [MetricSample]) {
     self.inventory = inventory
     self.context = context
+    self.metrics = metrics
   }
 
   public var function: Function { inventory.function }
   public var tenant: String { inventory.tenant }
-  /// This function's hourly metrics (any order; may be empty).
-  public var metrics: [MetricSample] { context.metrics[inventory.function.arn] ?? [] }
   /// How an account relates to this function's tenant.
   public func relation(of account: String) -> AccountRelation {
     context.relation(of: account, to: inventory.tenant)

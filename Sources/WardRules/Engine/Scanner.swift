@@ -19,34 +19,34 @@ public enum Scanner {
   public static func findings(
     _ input: ScanInput, rules: [any Rule], lifecycle: RuntimeLifecycle
   ) -> [Finding] {
-    let context = RuleContext(
-      tenants: input.tenants, functions: input.functions, metrics: input.metrics,
-      now: input.now, lifecycle: lifecycle)
-    var out: [Finding] = []
-    for inventory in input.functions.sorted(by: { $0.function.arn < $1.function.arn }) {
-      let subject = RuleSubject(inventory: inventory, context: context)
-      for rule in rules {
-        guard let hit = rule.evaluate(subject) else { continue }
-        out.append(finding(rule.entry, hit, inventory.function, now: input.now))
-      }
+    let scanner = FunctionScanner(
+      tenants: input.tenants, functions: input.functions, now: input.now, rules: rules,
+      lifecycle: lifecycle)
+    return input.functions.sorted(by: { $0.function.arn < $1.function.arn }).flatMap {
+      scanner.findings(of: $0, metrics: input.metrics[$0.function.arn] ?? [])
     }
-    return out
   }
 
   /// Alerts from every detector, sorted by start then id.
   public static func alerts(_ input: ScanInput) -> [Alert] {
     var accountByArn: [String: String] = [:]
     for inv in input.functions { accountByArn[inv.function.arn] = inv.function.account }
+    let scanner = FunctionScanner(
+      tenants: [], functions: [], now: input.now, rules: [], lifecycle: .bundled)
     var out: [Alert] = []
     for arn in input.metrics.keys.sorted() {
-      out += MetricDetectors.detect(
-        functionArn: arn, account: accountByArn[arn] ?? ARN(arn)?.account,
-        samples: input.metrics[arn] ?? [], now: input.now)
+      out += scanner.alerts(
+        functionArn: arn, account: accountByArn[arn], metrics: input.metrics[arn] ?? [])
     }
     out += CostDetectors.detectFunctions(
       input.functionCosts, functions: input.functions.map(\.function), now: input.now)
     out += CostDetectors.detectTenants(input.tenantCosts, now: input.now)
-    return out.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    return sortedAlerts(out)
+  }
+
+  /// Alerts in the order a scan reports them: by start, then id.
+  public static func sortedAlerts(_ alerts: [Alert]) -> [Alert] {
+    alerts.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
   }
 
   /// The finding a rule hit becomes.
