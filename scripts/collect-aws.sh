@@ -96,9 +96,26 @@ done
 
 echo "collect-aws: API Gateway" >&2
 mkdir -p "$OUT/apigateway" "$OUT/apigatewayv2"
-aws_json apigateway get-rest-apis >"$OUT/apigateway-get-rest-apis.json"
-mapfile -t REST_IDS < <(aws apigateway get-rest-apis --query 'items[].id' --output text |
-  tr '\t' '\n' | sed '/^$/d; /^None$/d')
+# API Gateway is optional: a role without apigateway:GET skips it with a warning (the rest of
+# the collection goes on, and Ward's API rules then have nothing to judge, not "no APIs").
+optional_list() { # FILE CLI-ARGS...: saves the listing, or warns and removes it
+  local file=$1
+  shift
+  local err
+  err=$(mktemp)
+  if aws_json "$@" >"$file" 2>"$err"; then
+    rm -f "$err"
+    return 0
+  fi
+  echo "collect-aws: skipped ($*): $(head -c 300 "$err" | tr -d '\r' | sed '/^[[:space:]]*$/d' | head -1)" >&2
+  rm -f "$err" "$file"
+  return 1
+}
+REST_IDS=()
+if optional_list "$OUT/apigateway-get-rest-apis.json" apigateway get-rest-apis; then
+  mapfile -t REST_IDS < <(aws apigateway get-rest-apis --query 'items[].id' --output text |
+    tr '\t' '\n' | sed '/^$/d; /^None$/d')
+fi
 for api in "${REST_IDS[@]}"; do
   echo "collect-aws: REST API $api" >&2
   mkdir -p "$OUT/apigateway/$api"
@@ -106,9 +123,11 @@ for api in "${REST_IDS[@]}"; do
     >"$OUT/apigateway/$api/get-resources.json"
   aws_json apigateway get-stages --rest-api-id "$api" >"$OUT/apigateway/$api/get-stages.json"
 done
-aws_json apigatewayv2 get-apis >"$OUT/apigatewayv2-get-apis.json"
-mapfile -t HTTP_IDS < <(aws apigatewayv2 get-apis --query 'Items[?ProtocolType==`HTTP`].ApiId' \
-  --output text | tr '\t' '\n' | sed '/^$/d; /^None$/d')
+HTTP_IDS=()
+if optional_list "$OUT/apigatewayv2-get-apis.json" apigatewayv2 get-apis; then
+  mapfile -t HTTP_IDS < <(aws apigatewayv2 get-apis --query 'Items[?ProtocolType==`HTTP`].ApiId' \
+    --output text | tr '\t' '\n' | sed '/^$/d; /^None$/d')
+fi
 for api in "${HTTP_IDS[@]}"; do
   echo "collect-aws: HTTP API $api" >&2
   mkdir -p "$OUT/apigatewayv2/$api"
