@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WardModel
 import WardStore
@@ -186,6 +187,11 @@ import WardUI
       """
     let lines = c.screenLines()
     let golden = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    #expect(lines == golden)
+    if lines != golden {
+      try? lines.joined(separator: "\n").write(
+        toFile: NSTemporaryDirectory() + "ward-overview-golden.txt", atomically: true,
+        encoding: .utf8)
+    }
+    #expect(lines == golden, "the screen now reads (also in $TMPDIR/ward-overview-golden.txt)")
   }
 }

@@ -15,9 +15,10 @@ import Testing
       sys.exit(p.returncode)
       """
     let result = try run("/usr/bin/env", ["python3", "-c", script, Repo.wardBinary] + arguments)
-    let kib = result.stderr.split(separator: "\n").compactMap { line in
-      line.hasPrefix("maxrss_kib=") ? Double(line.dropFirst("maxrss_kib=".count)) : nil
-    }.last ?? .infinity
+    let kib =
+      result.stderr.split(separator: "\n").compactMap { line in
+        line.hasPrefix("maxrss_kib=") ? Double(line.dropFirst("maxrss_kib=".count)) : nil
+      }.last ?? .infinity
     return (result, kib / 1024)
   }
 

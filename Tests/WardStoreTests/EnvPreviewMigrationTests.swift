@@ -22,7 +22,8 @@ import WardModel
     try temp.open().apply(T.batch { $0.functions = [function] }, now: T.now)
     // As a store written before migration 5 looks.
     let raw = RawConnection(path: temp.path)
-    raw.rewind(to: Schema.migrations.firstIndex(of: EnvPreviewSchema.plainPreviewsKeepOnlyTheLength)!)
+    raw.rewind(
+      to: Schema.migrations.firstIndex(of: EnvPreviewSchema.plainPreviewsKeepOnlyTheLength)!)
     let store = try temp.open()
     let env = try #require(try store.function(arn: function.arn)?.function.environment)
     let previews = Dictionary(uniqueKeysWithValues: env.map { ($0.name, $0.preview) })

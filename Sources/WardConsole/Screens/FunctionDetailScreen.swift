@@ -208,7 +208,8 @@ public struct FunctionDetailScreen: ScreenModel {
     out.append(
       .field(
         "code signing",
-        f.codeSigningConfigArn != nil ? "yes" : f.codeSigningKnown ? "no" : "unknown (not collected)"))
+        f.codeSigningConfigArn != nil
+          ? "yes" : f.codeSigningKnown ? "no" : "unknown (not collected)"))
     if let url = inventory.url {
       let role: Role = url.isPublic ? .error : .text
       out.append(
