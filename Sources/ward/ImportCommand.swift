@@ -95,8 +95,15 @@ struct Ingestion {
   /// newest metric hour, which this import's series files have already moved on), else at
   /// the import's hour: the clock the console's ages and "data as of" use. Re-importing
   /// the same file into the same store changes nothing.
-  func dateFindings(_ batch: inout ImportBatch, now: EpochSeconds) throws {
-    let hour = try store.latestMetricHour() ?? UTC.hourFloor(now)
+  ///
+  /// `dataHour` is read once per import, at the first such file: files are applied in
+  /// stage order, so every series file of the import is in by then (and `MAX(hour)` over
+  /// the metrics is a scan worth doing once, not per report).
+  func dateFindings(_ batch: inout ImportBatch, now: EpochSeconds, dataHour: inout EpochSeconds?)
+    throws
+  {
+    if dataHour == nil { dataHour = try store.latestMetricHour() ?? UTC.hourFloor(now) }
+    guard let hour = dataHour else { return }
     for i in batch.findings.indices {
       batch.findings[i].firstSeen = hour
       batch.findings[i].lastSeen = hour
@@ -122,6 +129,7 @@ struct Ingestion {
     var writing = 0.0
     var done = 0
     var records = 0
+    var dataHour: EpochSeconds? = nil
     files: for (file, result) in reader {
       defer {
         done += 1
@@ -134,7 +142,9 @@ struct Ingestion {
         report.failedFiles.append(file.path)
       case .success(var batch):
         do {
-          if batch.undatedFindings { try dateFindings(&batch, now: now) }
+          if batch.undatedFindings {
+            try dateFindings(&batch, now: now, dataHour: &dataHour)
+          }
           let t0 = Date()
           let summary = try store.apply(batch, tenantOverride: tenantOverride, now: now)
           writing += Date().timeIntervalSince(t0)
