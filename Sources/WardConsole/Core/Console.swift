@@ -90,6 +90,7 @@ public enum Console {
     for output in outputs {
       switch output {
       case .load(let query): effects.append(.load(query, screen: id))
+      case .preview(let query): effects.append(.preview(query, screen: id))
       case .status(let text): state.status = StatusMessage(text: text, isError: false)
       case .push(let model): effects += push(model, into: &state)
       }
@@ -105,6 +106,15 @@ public enum Console {
     _ = model.resized(state.context())
     state.stack.append(StackEntry(id: id, model: model))
     return model.refreshQueries(state.context()).map { .load($0, screen: id) }
+  }
+
+  /// Whether `key` only moves the cursor of the top screen (no dialog or input line is
+  /// open): such a key reads no preview, so pending previews may wait past it.
+  public static func isCursorMovement(_ key: Key, in state: ConsoleState) -> Bool {
+    guard state.dialog == nil, state.input == nil,
+      case .run(let action) = state.registry.dispatch(key, on: state.topKind, policy: state.policy)
+    else { return false }
+    return [.up, .down, .pageUp, .pageDown, .top, .bottom].contains(action)
   }
 
   private static func handleKey(_ key: Key, _ state: inout ConsoleState) -> [Effect] {

@@ -24,6 +24,9 @@ public enum ConsoleEvent: Sendable {
 public enum Effect: Sendable, Hashable {
   /// Run a query and send back `.loaded(result, screen:)`.
   case load(Query, screen: Int?)
+  /// A ``ScreenOutput/preview(_:)``: run like `.load`, but it may wait for the next frame
+  /// or non-movement event, and a newer preview for the same screen replaces it.
+  case preview(Query, screen: Int?)
   case quit
   /// Load and apply a theme; send back `.themeChanged` or `.themeFailed`.
   case setTheme(String)

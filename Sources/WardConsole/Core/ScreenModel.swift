@@ -5,6 +5,11 @@ import WardUI
 public enum ScreenOutput: Sendable {
   /// Read this (the result comes back to the same screen).
   case load(Query)
+  /// Read the selected row's detail for a preview pane. It may wait until the next frame
+  /// or the next action that is not a cursor move, and a newer preview of the same screen
+  /// replaces it: a burst of cursor keys (a paste, key repeat) then reads one detail, not
+  /// one per key.
+  case preview(Query)
   /// Open another screen on top.
   case push(any ScreenModel)
   /// Say something on the status line.

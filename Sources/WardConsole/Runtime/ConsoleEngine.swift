@@ -6,7 +6,18 @@ import WardUI
 /// Holds a ``ConsoleState`` and executes its effects against a data source: the small
 /// runner shared by the terminal loop and ``HeadlessConsole``.
 public final class ConsoleEngine: @unchecked Sendable {
-  public private(set) var state: ConsoleState
+  /// The state as the screens left it; previews may still be pending.
+  private var current: ConsoleState
+  /// Preview loads waiting to run, newest per screen id (see ``ScreenOutput/preview(_:)``).
+  /// They run before the next frame and before any event that is not a cursor move, so
+  /// nothing ever reads a preview that is out of date, and a 50k-key paste of cursor
+  /// moves reads one detail instead of 50k.
+  private var pendingPreviews: [Int?: Query] = [:]
+  /// The state with every pending preview applied.
+  public var state: ConsoleState {
+    settlePreviews()
+    return current
+  }
   public let source: ConsoleDataSource
   /// Called for `.setTheme`; returns nil on success or an error message.
   let applyTheme: (String) -> String?
@@ -18,6 +29,9 @@ public final class ConsoleEngine: @unchecked Sendable {
   /// Texts `.copy` effects asked to put on the clipboard, oldest first; the terminal
   /// runner hands them to the terminal and clears this.
   public var clipboard: [String] = []
+  /// How many queries this engine has run (loads and previews): a figure for tests and
+  /// benchmarks of how much store work a burst of keys costs.
+  public private(set) var queriesRun = 0
   /// Set by a `.suspend` effect; the terminal runner clears it after suspending.
   public var suspendRequested = false
 
@@ -26,13 +40,13 @@ public final class ConsoleEngine: @unchecked Sendable {
     state: ConsoleState, source: ConsoleDataSource, applyTheme: @escaping (String) -> String?,
     now: @escaping @Sendable () -> EpochSeconds = ConsoleEngine.systemClock
   ) {
-    self.state = state
+    self.current = state
     self.source = source
     self.applyTheme = applyTheme
     self.now = now
     lastDataVersion = try? source.store.dataVersion()
     let (started, effects) = Console.start(state)
-    self.state = started
+    self.current = started
     execute(effects)
   }
 
@@ -42,23 +56,41 @@ public final class ConsoleEngine: @unchecked Sendable {
   }
 
   /// Whether a quit was requested.
-  public var shouldQuit: Bool { state.quitRequested }
+  public var shouldQuit: Bool { current.quitRequested }
 
   /// Feeds one event and runs every effect it (transitively) produces.
   public func send(_ event: ConsoleEvent) {
-    if case .key = event { state = Console.update(state, .wallClock(now())).0 }
-    let (next, effects) = Console.update(state, event)
-    state = next
+    if case .key(let key) = event, Console.isCursorMovement(key, in: current) {
+      // The move decides afresh what the top screen previews.
+      pendingPreviews[current.stack.last?.id] = nil
+    } else {
+      settlePreviews()
+    }
+    if case .key = event { current = Console.update(current, .wallClock(now())).0 }
+    let (next, effects) = Console.update(current, event)
+    current = next
     execute(effects)
+  }
+
+  /// Runs the pending previews (oldest screen first).
+  private func settlePreviews() {
+    while let (screen, query) = pendingPreviews.min(by: { ($0.key ?? -1) < ($1.key ?? -1) }) {
+      pendingPreviews[screen] = nil
+      queriesRun += 1
+      send(.loaded(source.run(query, clock: current.clock), screen: screen))
+    }
   }
 
   private func execute(_ effects: [Effect]) {
     for effect in effects {
       switch effect {
       case .load(let query, let screen):
-        send(.loaded(source.run(query, clock: state.clock), screen: screen))
+        queriesRun += 1
+        send(.loaded(source.run(query, clock: current.clock), screen: screen))
+      case .preview(let query, let screen):
+        pendingPreviews[screen] = query
       case .quit:
-        state.quitRequested = true
+        current.quitRequested = true
       case .redraw:
         redrawRequested = true
       case .copy(let text):
@@ -66,7 +98,7 @@ public final class ConsoleEngine: @unchecked Sendable {
       case .suspend:
         suspendRequested = true
       case .write(let write, let screen):
-        let outcome = source.write(write, by: state.policy.operator, now: now())
+        let outcome = source.write(write, by: current.policy.operator, now: now())
         send(.written(outcome, screen: screen))
       case .setTheme(let name):
         if let error = applyTheme(name) {
@@ -91,5 +123,8 @@ public final class ConsoleEngine: @unchecked Sendable {
   }
 
   /// The current frame.
-  public func render(glyphs: GlyphSet) -> Canvas { ConsoleView.render(state, glyphs: glyphs) }
+  public func render(glyphs: GlyphSet) -> Canvas {
+    settlePreviews()
+    return ConsoleView.render(current, glyphs: glyphs)
+  }
 }

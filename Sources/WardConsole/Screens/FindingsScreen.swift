@@ -87,7 +87,7 @@ public struct FindingsScreen: ScreenModel {
 
   private func detailQuery() -> [ScreenOutput] {
     guard let id = list.selected?.id, detail?.finding?.finding.id != id else { return [] }
-    return [.load(.findingDetail(id: id))]
+    return [.preview(.findingDetail(id: id))]
   }
 
   public mutating func apply(_ result: LoadResult, _ context: ScreenContext) -> [ScreenOutput] {
@@ -155,8 +155,8 @@ public struct FindingsScreen: ScreenModel {
       let content = Self.detailContent(context.body)
       let lineCount = detailLines(glyphs: context.glyphs, width: content.width).count
       if let moved = TextScroll.apply(
-        action, to: detailScroll, page: content.height - 1, last: max(0, lineCount - content.height))
-      {
+        action, to: detailScroll, page: content.height - 1, last: max(0, lineCount - content.height)
+      ) {
         detailScroll = moved
       } else if [.nextPane, .previousPane, .enter].contains(action) {
         detailFocused = false
