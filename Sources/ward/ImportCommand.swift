@@ -150,6 +150,7 @@ struct Ingestion {
       var current: String? = nil
       let groupStarted = Date()
       var groupWaiting = 0.0
+      var consumed = 0
       do {
         try store.withImportGroup(now: now) { group in
           var groupRecords = 0
@@ -161,6 +162,7 @@ struct Ingestion {
               exhausted = true
               return
             }
+            consumed += 1
             defer {
               done += 1
               tick(done, planned.count, records)
@@ -199,6 +201,9 @@ struct Ingestion {
         report.notAttempted = planned.count - report.imported - report.failedFiles.count
         break
       } catch {
+        // The transaction could not even start (e.g. the store stayed locked past the
+        // lock wait): retrying the next group would fail the same way, so stop here.
+        if consumed == 0 { throw error }
         // The group's transaction did not commit: none of its files is in the store.
         for file in applied {
           report.failures.append("\(file.path): not imported: its transaction failed: \(error)")
