@@ -90,12 +90,12 @@ struct FunctionRollup {
     }
     if !touched.arns.isEmpty {
       try db.prepare(
-        FunctionRollupSchema.refreshSQL(filter: "f.arn IN (SELECT value FROM json_each(?))")
+        FunctionRollupSchema.runtimeRefreshSQL(filter: "f.arn IN (SELECT value FROM json_each(?))")
       ).run([.text(jsonArray(touched.arns))])
     }
     if !touched.costFunctions.isEmpty {
       try db.prepare(
-        FunctionRollupSchema.refreshSQL(
+        FunctionRollupSchema.runtimeRefreshSQL(
           filter: """
             f.account IN (SELECT value FROM json_each(?2))
               AND (f.name IN (SELECT value FROM json_each(?1))
@@ -107,7 +107,7 @@ struct FunctionRollup {
 
   /// Recomputes the activity of every function.
   func refreshAll() throws {
-    try db.execute(FunctionRollupSchema.refreshSQL(filter: "1 = 1"))
+    try db.execute(FunctionRollupSchema.runtimeRefreshSQL(filter: "1 = 1"))
   }
 
   private func jsonArray(_ values: Set<String>) -> String { JSONText.encode(values.sorted()) }

@@ -111,4 +111,20 @@ import WardModel
     #expect(hour == T.hour0 + 29 * 3600)
     #expect(try store.latestMetricHour() == hour)
   }
+
+  @Test func theRuntimeRefreshReadsCostThroughTheAccountFunctionDayIndex() throws {
+    let temp = TempStore()
+    let store = try temp.open()
+    try store.apply(ApplyTests.fullBatch(), now: T.now)
+    let raw = RawConnection(path: temp.path)
+    for filter in ["1 = 1", "f.arn IN (SELECT value FROM json_each(?))"] {
+      let plan = raw.rows(
+        "EXPLAIN QUERY PLAN " + FunctionRollupSchema.runtimeRefreshSQL(filter: filter)
+      ).map { $0.last ?? "" }
+      #expect(
+        plan.contains { $0.contains("SEARCH c USING INDEX costs_by_account_function_day") },
+        "\(plan)")
+      #expect(!plan.contains { $0.hasPrefix("SCAN c") }, "\(plan)")
+    }
+  }
 }
