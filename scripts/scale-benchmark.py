@@ -10,6 +10,8 @@ scripts/generate-scale-data.py, so what is measured is exactly what an operator 
      and peak RSS per stage (`/usr/bin/time -v`),
   3. `ward scan` once on the fresh store (writes every finding), then --runs more times with
      nothing changed: median, min-max wall time and peak RSS,
+  2b. the floor for the metrics stage: `sqlite3 .import` of the same metric rows as CSV,
+     in the same run (the issue's ingest ratio),
   4. the floor for the scan's read: `sqlite3` reading every metric row in key order
      (the one ordered query a streamed scan makes), median of --runs,
   5. row counts and the store's size.
@@ -95,6 +97,34 @@ def median_range(values: list[float]) -> str:
   return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
+def import_floor(store: str, work: str) -> float:
+  """Rows/s of `sqlite3 .import` loading the store's metric rows (as CSV) into an empty
+  copy of the metrics table in a WAL file with synchronous=NORMAL, as ward writes: the
+  floor for the metrics stage, measured in the same run under the same load."""
+  csv_path = os.path.join(work, "metrics.csv")
+  floor_db = os.path.join(work, "floor.db")
+  for f in (floor_db, floor_db + "-wal", floor_db + "-shm"):
+    if os.path.exists(f):
+      os.remove(f)
+  with open(csv_path, "w") as out:
+    subprocess.run(["sqlite3", "-readonly", "-csv", store, "SELECT * FROM metrics"],
+                   check=True, stdout=out)
+  con = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+  ddl = con.execute("SELECT sql FROM sqlite_master WHERE name = 'metrics'").fetchone()[0]
+  n = con.execute("SELECT COUNT(*) FROM metrics").fetchone()[0]
+  con.close()
+  script = (f"PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n{ddl};\n"
+            f".import --csv {csv_path} metrics\n")
+  started = time.monotonic()
+  subprocess.run(["sqlite3", floor_db], input=script, text=True, check=True,
+                 stdout=subprocess.DEVNULL)
+  seconds = time.monotonic() - started
+  for f in (csv_path, floor_db, floor_db + "-wal", floor_db + "-shm"):
+    if os.path.exists(f):
+      os.remove(f)
+  return n / seconds
+
+
 def main(argv=None) -> int:
   p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
   p.add_argument("--ward", default=os.path.join(HERE, "..", ".build", "release", "ward"))
@@ -149,6 +179,14 @@ def main(argv=None) -> int:
                    f"{rss / 1024:.0f} MB"))
     rows.append(("import, all stages", f"{total_wall:.1f} s, {total_changed:,} records, "
                  f"{total_changed / total_wall:,.0f} records/s", f"{peak / 1024:.0f} MB"))
+
+    if shutil.which("sqlite3") and "import_metrics" in figures:
+      ward_rate = figures["import_metrics"]["records"] / figures["import_metrics"]["seconds"]
+      floor_rate = import_floor(store, args.work)
+      figures["floor_metric_import_rows_per_s"] = floor_rate
+      rows.append(("floor: `sqlite3 .import` of the same metric rows as CSV (same table, WAL)",
+                   f"{floor_rate:,.0f} rows/s; ward's metrics stage = "
+                   f"{ward_rate / floor_rate:.2f}× the floor", ""))
 
   first_wall, first_rss, out = timed([ward, "scan", "--store", store])
   figures["scan_first"] = {"seconds": first_wall, "peak_rss_kib": first_rss}

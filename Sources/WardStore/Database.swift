@@ -80,9 +80,11 @@ final class Database {
     if write && isReadOnly { throw StoreError.readOnly }
     if write { try beginImmediate() } else { try execute("BEGIN DEFERRED") }
     inTransaction = true
+    inTransactionLost = false
     defer { inTransaction = false }
     do {
       let result = try body()
+      if inTransactionLost { throw Self.transactionLostError }
       try execute("COMMIT")
       return result
     } catch {
@@ -90,6 +92,38 @@ final class Database {
       throw error
     }
   }
+
+  /// Runs `body` inside the open transaction as one savepoint: on error only `body`'s
+  /// writes are undone and the error is rethrown, the rest of the transaction stands.
+  /// If SQLite ended the whole transaction itself (disk full, I/O error), the error is
+  /// rethrown and the transaction is marked lost: later savepoints refuse to run (they
+  /// would write in autocommit) and the enclosing transaction throws instead of committing.
+  func savepoint<T>(_ body: () throws -> T) throws -> T {
+    precondition(inTransaction, "a savepoint needs an open transaction")
+    if inTransactionLost { throw Self.transactionLostError }
+    try execute("SAVEPOINT one_file")
+    do {
+      let result = try body()
+      try execute("RELEASE one_file")
+      return result
+    } catch {
+      if sqlite3_get_autocommit(handle) != 0 {
+        inTransactionLost = true
+        throw error
+      }
+      try execute("ROLLBACK TO one_file")
+      try execute("RELEASE one_file")
+      throw error
+    }
+  }
+
+  /// Set when SQLite rolled back the whole transaction inside a ``savepoint(_:)``: the
+  /// enclosing ``transaction(write:_:)`` must not commit.
+  private(set) var inTransactionLost = false
+
+  private static let transactionLostError = StoreError.sqlite(
+    code: SQLITE_ABORT, message: "SQLite rolled back the whole transaction after an error", sql: nil
+  )
 
   /// BEGIN IMMEDIATE, waiting out ordinary contention: busy_timeout waits up to 5 s per
   /// attempt, and a still-busy database is retried with a short, jittered backoff for up to

@@ -17,8 +17,10 @@ struct FunctionRollup {
   struct Touched {
     /// Functions whose inventory, metrics or alerts the batch carried.
     var arns: Set<String> = []
-    /// Names or ARNs cost rows were filed under.
+    /// Names or ARNs cost rows were filed under, and the accounts of those rows (cost
+    /// is matched by account and name, so only these accounts' functions can change).
     var costFunctions: Set<String> = []
+    var costAccounts: Set<String> = []
     var newestMetricHour: EpochSeconds?
     var newestCostDay: EpochSeconds?
     /// Accounts moved between tenants: cost matching depends on the tenant.
@@ -30,10 +32,26 @@ struct FunctionRollup {
       arns.formUnion(batch.functions.map(\.arn))
       arns.formUnion(batch.metrics.map(\.functionArn))
       arns.formUnion(batch.alerts.compactMap(\.functionArn))
-      costFunctions.formUnion(batch.costs.compactMap(\.function).filter { !$0.isEmpty })
+      for cost in batch.costs {
+        guard let function = cost.function, !function.isEmpty,
+          let account = cost.account, !account.isEmpty
+        else { continue }
+        costFunctions.insert(function)
+        costAccounts.insert(account)
+      }
       newestMetricHour = batch.metrics.map(\.hour).max()
       newestCostDay = batch.costs.map(\.day).max()
       tenancyChanged = summary[.accounts].changed > 0
+    }
+
+    /// Adds what another batch of the same transaction touched.
+    mutating func formUnion(_ other: Touched) {
+      arns.formUnion(other.arns)
+      costFunctions.formUnion(other.costFunctions)
+      costAccounts.formUnion(other.costAccounts)
+      newestMetricHour = max(newestMetricHour, other.newestMetricHour)
+      newestCostDay = max(newestCostDay, other.newestCostDay)
+      tenancyChanged = tenancyChanged || other.tenancyChanged
     }
   }
 
@@ -72,23 +90,24 @@ struct FunctionRollup {
     }
     if !touched.arns.isEmpty {
       try db.prepare(
-        FunctionRollupSchema.refreshSQL(filter: "f.arn IN (SELECT value FROM json_each(?))")
+        FunctionRollupSchema.runtimeRefreshSQL(filter: "f.arn IN (SELECT value FROM json_each(?))")
       ).run([.text(jsonArray(touched.arns))])
     }
     if !touched.costFunctions.isEmpty {
-      let names = jsonArray(touched.costFunctions)
       try db.prepare(
-        FunctionRollupSchema.refreshSQL(
-          filter:
-            "(f.name IN (SELECT value FROM json_each(?1)) OR f.arn IN (SELECT value FROM json_each(?1)))"
-        )
-      ).run([.text(names)])
+        FunctionRollupSchema.runtimeRefreshSQL(
+          filter: """
+            f.account IN (SELECT value FROM json_each(?2))
+              AND (f.name IN (SELECT value FROM json_each(?1))
+                OR f.arn IN (SELECT value FROM json_each(?1)))
+            """)
+      ).run([.text(jsonArray(touched.costFunctions)), .text(jsonArray(touched.costAccounts))])
     }
   }
 
   /// Recomputes the activity of every function.
   func refreshAll() throws {
-    try db.execute(FunctionRollupSchema.refreshSQL(filter: "1 = 1"))
+    try db.execute(FunctionRollupSchema.runtimeRefreshSQL(filter: "1 = 1"))
   }
 
   private func jsonArray(_ values: Set<String>) -> String { JSONText.encode(values.sorted()) }

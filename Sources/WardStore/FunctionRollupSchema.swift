@@ -23,18 +23,25 @@ enum FunctionRollupSchema {
   /// `k` its `function_keys` row, possibly NULL) in the windows of `w` (columns
   /// `metrics_from`, `metrics_to`, `cost_from`, `cost_to`). One definition for the
   /// rollup refresh and the from-scratch read, so both give the same numbers.
-  static let activityColumns = """
+  /// (This text is part of shipped migrations: it must not change.)
+  static let activityColumns = activityColumns(costIndexHint: "")
+
+  /// ``activityColumns`` with `costIndexHint` after `costs c` (an `INDEXED BY` clause, or
+  /// empty); every caller after the migrations passes ``CostActivitySchema/hint``.
+  static func activityColumns(costIndexHint: String) -> String {
+    """
     COALESCE((SELECT SUM(x.invocations) FROM metrics x
       WHERE x.function_id = k.id AND x.hour >= w.metrics_from AND x.hour < w.metrics_to), 0),
     COALESCE((SELECT SUM(x.errors) FROM metrics x
       WHERE x.function_id = k.id AND x.hour >= w.metrics_from AND x.hour < w.metrics_to), 0),
-    (SELECT SUM(c.amount) FROM costs c
+    (SELECT SUM(c.amount) FROM costs c\(costIndexHint)
       WHERE c.function IN (f.name, f.arn) AND c.function <> '' AND c.account = f.account
         AND c.tenant_id = f.tenant_id
         AND c.day >= w.cost_from AND c.day < w.cost_to),
     (SELECT MAX(a.start_at) FROM alerts a
       WHERE a.function_arn = f.arn AND a.tenant_id = f.tenant_id)
     """
+  }
 
   /// Migration 4: recomputes every function's activity once. Cost used to be matched by
   /// function name across the tenant's accounts; it is now matched by account and name
@@ -42,11 +49,13 @@ enum FunctionRollupSchema {
   static let costByAccountMigration = refreshSQL(filter: "1 = 1") + ";"
 
   /// Upserts `function_activity` for the functions matching `filter` (a condition on
-  /// `f`), writing only rows whose values differ.
-  static func refreshSQL(filter: String) -> String {
+  /// `f`), writing only rows whose values differ. `costIndexHint` as in
+  /// ``activityColumns(costIndexHint:)``: empty in migrations (their text must not change),
+  /// ``CostActivitySchema/hint`` at run time (``runtimeRefreshSQL(filter:)``).
+  static func refreshSQL(filter: String, costIndexHint: String = "") -> String {
     """
     INSERT INTO function_activity (function_arn, invocations, errors, cost, last_alert)
-    SELECT f.arn, \(activityColumns)
+    SELECT f.arn, \(activityColumns(costIndexHint: costIndexHint))
     FROM functions f CROSS JOIN function_activity_bounds w
     LEFT JOIN function_keys k ON k.arn = f.arn
     WHERE \(filter)
@@ -55,6 +64,11 @@ enum FunctionRollupSchema {
     WHERE invocations IS NOT excluded.invocations OR errors IS NOT excluded.errors
       OR cost IS NOT excluded.cost OR last_alert IS NOT excluded.last_alert
     """
+  }
+
+  /// The refresh as `FunctionRollup` runs it on a migrated store.
+  static func runtimeRefreshSQL(filter: String) -> String {
+    refreshSQL(filter: filter, costIndexHint: CostActivitySchema.hint)
   }
 
   /// `c0..c4` increments for one finding of severity `row.severity` (`row` is NEW or OLD).

@@ -2,7 +2,8 @@ import WardModel
 
 extension PostureStore {
   /// Applies everything one input file contributed, in ONE transaction: on any error the
-  /// store is left exactly as it was.
+  /// store is left exactly as it was. (`ward import` applies many files per transaction
+  /// with ``withImportGroup(now:_:)``, each file still all or nothing.)
   ///
   /// - Parameters:
   ///   - tenantOverride: maps every account the batch mentions to this tenant, and is the
@@ -17,31 +18,7 @@ extension PostureStore {
   public func apply(_ batch: ImportBatch, tenantOverride: String? = nil, now: EpochSeconds)
     throws -> ApplySummary
   {
-    guard scope.tenants == nil else { throw StoreError.outOfScope("import") }
-    return try connection.withDatabase { db in
-      try db.transaction {
-        _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .import)
-        var writer = BatchWriter(db: db, fallbackTenant: tenantOverride ?? Tenancy.unassigned)
-        try writer.applyTenants(batch.tenants)
-        if let tenantOverride { try writer.applyOverride(tenantOverride, batch: batch) }
-        try writer.applyFunctions(batch.functions)
-        try writer.applyPatches(batch.functionPatches)
-        try writer.applyPolicies(batch.policies, without: batch.functionsWithoutPolicy)
-        try writer.applyURLs(batch.urlConfigs, without: batch.functionsWithoutURL)
-        try writer.applyTriggers(batch.triggers)
-        try ApiGatewayWriter(db: db).apply(batch, into: &writer.summary)
-        writer.summary[.metrics] = try MetricWriter(db: db).write(batch.metrics)
-        try writer.applyCosts(batch.costs)
-        let findings = FindingWriter(db: db, actor: "import", now: now)
-        for f in batch.findings {
-          let tenant = try writer.tenantId(forAccount: f.account)
-          writer.summary.record(.findings, try findings.write(f, tenantId: tenant))
-        }
-        try writer.applyAlerts(batch.alerts)
-        try FunctionRollup(db: db).update(.init(batch: batch, summary: writer.summary))
-        return writer.summary
-      }
-    }
+    try withImportGroup(now: now) { try $0.apply(batch, tenantOverride: tenantOverride) }
   }
 
   /// Records the result of a run of Ward's own rules and detectors, in one transaction:

@@ -130,7 +130,7 @@ extension PostureStore {
           FROM findings WHERE function_arn IS NOT NULL AND state IN (\(open))
           GROUP BY function_arn, tenant_id),
         activity_now (function_arn, invocations, errors, cost, last_alert) AS (
-          SELECT f.arn, \(FunctionRollupSchema.activityColumns)
+          SELECT f.arn, \(FunctionRollupSchema.activityColumns(costIndexHint: CostActivitySchema.hint))
           FROM functions f CROSS JOIN w LEFT JOIN function_keys k ON k.arn = f.arn)
 
         """, "open_now", "activity_now"

@@ -3,8 +3,10 @@ import WardModel
 extension PostureStore {
   /// The newest day that has any cost in scope, or nil when there is none: cost windows
   /// ("last 30 days") are relative to the data, so stale or demo collections read right.
+  /// Unscoped, this is the maintained rollup window (exact, no scan of the costs).
   public func latestCostDay() throws -> EpochSeconds? {
     try connection.withDatabase { db in
+      if scope.tenants == nil { return try FunctionRollup(db: db).anchor().latestCostDay }
       var where_ = SQLFilter()
       where_.tenants("c.tenant_id", scope: scope)
       return try db.prepare("SELECT MAX(c.day) FROM costs c\(where_.sql)").first(where_.binds) {
@@ -65,8 +67,10 @@ extension PostureStore {
   }
 
   /// The newest hour that has metrics in scope, or nil: "now" for relative metric windows.
+  /// Unscoped, this is the maintained rollup window (exact, no scan of the metrics).
   public func latestMetricHour() throws -> EpochSeconds? {
     try connection.withDatabase { db in
+      if scope.tenants == nil { return try FunctionRollup(db: db).anchor().latestMetricHour }
       var where_ = SQLFilter()
       if scope.tenants != nil {
         var inner = SQLFilter()

@@ -4,7 +4,7 @@ import WardIngest
 import WardModel
 import WardStore
 
-/// `ward import`: reads files and directories into the store, one transaction per file.
+/// `ward import`: reads files and directories into the store, each file all or nothing.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
     discussion: """
       Formats are detected from content (docs/formats.md); .gz files are read transparently. \
       Directories are walked recursively; a directory written by scripts/collect-aws.sh is \
-      imported whole. Each file is one transaction: a bad file is rejected with its place and \
+      imported whole. Each file is all or nothing: a bad file is rejected with its place and \
       reason, the others still import, and the exit status is 1 if any file failed.
       """)
 
@@ -97,12 +97,12 @@ struct Ingestion {
   /// the same file into the same store changes nothing.
   ///
   /// `dataHour` is read once per import, at the first such file: files are applied in
-  /// stage order, so every series file of the import is in by then (and `MAX(hour)` over
-  /// the metrics is a scan worth doing once, not per report).
-  func dateFindings(_ batch: inout ImportBatch, now: EpochSeconds, dataHour: inout EpochSeconds?)
-    throws
-  {
-    if dataHour == nil { dataHour = try store.latestMetricHour() ?? UTC.hourFloor(now) }
+  /// stage order, so every series file of the import is in by then.
+  func dateFindings(
+    _ batch: inout ImportBatch, in group: ImportGroup, now: EpochSeconds,
+    dataHour: inout EpochSeconds?
+  ) throws {
+    if dataHour == nil { dataHour = try group.latestMetricHour() ?? UTC.hourFloor(now) }
     guard let hour = dataHour else { return }
     for i in batch.findings.indices {
       batch.findings[i].firstSeen = hour
@@ -110,8 +110,22 @@ struct Ingestion {
     }
   }
 
-  /// Imports every file under `paths`. `progress` gets one line per imported file; `tick`
-  /// gets (files done, files planned, records read) after each file, for a progress bar.
+  /// Files per transaction: each file is still all or nothing (a savepoint), but the
+  /// commit and the rollup refresh are paid once per group. A group closes at whichever
+  /// limit comes first; a `kill -9` loses at most the open group (run the import again).
+  static let filesPerGroup = 1_000
+  static let recordsPerGroup = 200_000
+
+  /// A file applied in the open group, reported once the group commits.
+  private struct Applied {
+    var path: String
+    var format: String
+    var summary: ApplySummary
+  }
+
+  /// Imports every file under `paths`. `progress` gets one line per imported file (when
+  /// its group commits); `tick` gets (files done, files planned, records read) after each
+  /// file, for a progress bar.
   func importPaths(
     _ paths: [String], progress: (String) -> Void,
     tick: (_ done: Int, _ total: Int, _ records: Int) -> Void = { _, _, _ in }
@@ -124,46 +138,87 @@ struct Ingestion {
     }
     let planned = plan.files
     let now = EpochSeconds(Date().timeIntervalSince1970)
-    let reader = PrefetchingReader(files: planned, now: now)
+    let reader = PrefetchingReader(files: planned, now: now).makeIterator()
     let started = Date()
     var writing = 0.0
     var done = 0
     var records = 0
     var dataHour: EpochSeconds? = nil
-    files: for (file, result) in reader {
-      defer {
-        done += 1
-        tick(done, planned.count, records)
-      }
-      if case .success(let batch) = result { records += batch.recordCount }
-      switch result {
-      case .failure(let error):
-        report.failures.append(error.description)
-        report.failedFiles.append(file.path)
-      case .success(var batch):
-        do {
-          if batch.undatedFindings {
-            try dateFindings(&batch, now: now, dataHour: &dataHour)
+    var exhausted = false
+    while !exhausted {
+      var applied: [Applied] = []
+      var current: String? = nil
+      let groupStarted = Date()
+      var groupWaiting = 0.0
+      var consumed = 0
+      do {
+        try store.withImportGroup(now: now) { group in
+          var groupRecords = 0
+          while applied.count < Self.filesPerGroup, groupRecords < Self.recordsPerGroup {
+            let t0 = Date()
+            let next = reader.next()
+            groupWaiting += Date().timeIntervalSince(t0)
+            guard let (file, result) = next else {
+              exhausted = true
+              return
+            }
+            consumed += 1
+            defer {
+              done += 1
+              tick(done, planned.count, records)
+            }
+            switch result {
+            case .failure(let error):
+              report.failures.append(error.description)
+              report.failedFiles.append(file.path)
+            case .success(var batch):
+              records += batch.recordCount
+              groupRecords += batch.recordCount
+              current = file.path
+              do {
+                if batch.undatedFindings {
+                  try dateFindings(&batch, in: group, now: now, dataHour: &dataHour)
+                }
+                let summary = try group.apply(batch, tenantOverride: tenantOverride)
+                applied.append(Applied(path: file.path, format: batch.format, summary: summary))
+              } catch let error as StoreError where error.isDiskFull {
+                throw error
+              } catch {
+                report.failures.append("\(file.path): \(error)")
+                report.failedFiles.append(file.path)
+              }
+              current = nil
+            }
           }
-          let t0 = Date()
-          let summary = try store.apply(batch, tenantOverride: tenantOverride, now: now)
-          writing += Date().timeIntervalSince(t0)
-          report.imported += 1
-          report.changed += summary.totalChanged
-          report.skipped += ApplySummary.Kind.allCases.reduce(0) { $0 + summary[$1].skipped }
-          progress(
-            "\(file.path): \(batch.format): \(summary.totalChanged == 0 ? "no change" : summary.description)"
-          )
-        } catch let error as StoreError where error.isDiskFull {
-          report.failures.append(
-            "\(file.path): not imported: \(error); free space and run the same import again")
-          report.failedFiles.append(file.path)
-          report.notAttempted = planned.count - report.imported - report.failedFiles.count
-          break files
-        } catch {
-          report.failures.append("\(file.path): \(error)")
+        }
+      } catch let error as StoreError where error.isDiskFull {
+        // SQLite rolled the whole transaction back: the group's files are not in the store
+        // and count as not attempted, like the files after them.
+        let place = current ?? "the last \(applied.count) files"
+        report.failures.append(
+          "\(place): not imported: \(error); free space and run the same import again")
+        if let current { report.failedFiles.append(current) }
+        report.notAttempted = planned.count - report.imported - report.failedFiles.count
+        break
+      } catch {
+        // The transaction could not even start (e.g. the store stayed locked past the
+        // lock wait): retrying the next group would fail the same way, so stop here.
+        if consumed == 0 { throw error }
+        // The group's transaction did not commit: none of its files is in the store.
+        for file in applied {
+          report.failures.append("\(file.path): not imported: its transaction failed: \(error)")
           report.failedFiles.append(file.path)
         }
+        continue
+      }
+      writing += Date().timeIntervalSince(groupStarted) - groupWaiting
+      for file in applied {
+        report.imported += 1
+        report.changed += file.summary.totalChanged
+        report.skipped += ApplySummary.Kind.allCases.reduce(0) { $0 + file.summary[$1].skipped }
+        progress(
+          "\(file.path): \(file.format): \(file.summary.totalChanged == 0 ? "no change" : file.summary.description)"
+        )
       }
     }
     report.seconds = Date().timeIntervalSince(started)
