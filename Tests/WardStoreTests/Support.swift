@@ -150,6 +150,7 @@ extension RawConnection {
   /// What each migration after the rollups added, undone, keyed by the migration: so a
   /// test can take a store back to an older version and watch the later ones run again.
   static let undo: [(migration: String, sql: String)] = [
+    (IAMSchema.migration, "DROP TABLE iam_policies; DROP TABLE iam_roles;"),
     (
       ApiGatewaySchema.migration,
       "DROP TABLE api_stages; DROP TABLE api_integrations; DROP TABLE api_routes; DROP TABLE api_gateway_apis;"
