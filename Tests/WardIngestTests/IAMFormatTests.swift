@@ -18,20 +18,23 @@ import WardModel
         "arn:aws:iam::aws:policy/AmazonS3FullAccess",
         "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess",
       ])
-    #expect(batch.iamPolicies.map(\.name) == [
-      "create-update-delete-set-managed-policies", "S3-read-only-specific-bucket",
-      "AmazonEC2FullAccess",
-    ])
+    #expect(
+      batch.iamPolicies.map(\.name) == [
+        "create-update-delete-set-managed-policies", "S3-read-only-specific-bucket",
+        "AmazonEC2FullAccess",
+      ])
     // A single statement object counts as a list of one.
     #expect(batch.iamPolicies[0].document.statements.first?.actions.count == 9)
-    #expect(batch.iamPolicies[2].document.statements.map(\.actions) == [
-      ["ec2:*"], ["elasticloadbalancing:*"], ["cloudwatch:*"], ["autoscaling:*"],
-    ])
+    #expect(
+      batch.iamPolicies[2].document.statements.map(\.actions) == [
+        ["ec2:*"], ["elasticloadbalancing:*"], ["cloudwatch:*"], ["autoscaling:*"],
+      ])
     // Users and groups are not execution roles: skipped, not counted.
     #expect(batch.recordCount == 4)
     // The role's two AWS-managed policies are not on this page: its permissions are unknown.
     let joined = ExecutionRole(
-      role: role, managedPolicies: batch.iamPolicies.filter { role.attachedPolicyArns.contains($0.arn) },
+      role: role,
+      managedPolicies: batch.iamPolicies.filter { role.attachedPolicyArns.contains($0.arn) },
       boundary: nil)
     #expect(joined.uncollectedPolicies.count == 2)
     #expect(EffectivePermissions(role: joined) == nil)
@@ -39,10 +42,11 @@ import WardModel
 
   @Test func motoOutputReadsEveryRoleWithItsBoundaryAndInlinePolicies() throws {
     let batch = try Fixture.read("moto-iam/iam-get-account-authorization-details.json")
-    #expect(batch.iamRoles.map(\.name) == [
-      "ward-e2e", "checkout-role", "admin-task-role", "deployer-role", "bounded-role",
-      "denied-role", "partner-role",
-    ])
+    #expect(
+      batch.iamRoles.map(\.name) == [
+        "ward-e2e", "checkout-role", "admin-task-role", "deployer-role", "bounded-role",
+        "denied-role", "partner-role",
+      ])
     let bounded = try #require(batch.iamRoles.first { $0.name == "bounded-role" })
     #expect(bounded.boundaryArn == "arn:aws:iam::123456789012:policy/reports-read-boundary")
     #expect(bounded.attachedPolicyArns == ["arn:aws:iam::123456789012:policy/full-admin"])
@@ -57,11 +61,15 @@ import WardModel
       boundary: bounded.boundaryArn.flatMap { policies[$0] })
     let p = try #require(EffectivePermissions(role: role))
     #expect(p.access(to: "*").grant == nil)
-    #expect(p.grants.map(\.label) == ["s3:GetObject on arn:aws:s3:::reports/* from managed policy full-admin"])
+    #expect(
+      p.grants.map(\.label) == [
+        "s3:GetObject on arn:aws:s3:::reports/* from managed policy full-admin"
+      ])
   }
 
   @Test func urlEncodedAndStringDocumentsAreDecoded() throws {
-    let doc = #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}"#
+    let doc =
+      #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}"#
     let encoded = try #require(doc.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
     for text in [encoded, doc] {
       let json = """
@@ -83,17 +91,22 @@ import WardModel
         """
       return Fixture.error(Array(json.utf8)).map { "\($0)" } ?? "imported"
     }
-    #expect(failure(#"{"Effect":"Maybe","Action":"*","Resource":"*"}"#).contains("Effect must be Allow or Deny"))
+    #expect(
+      failure(#"{"Effect":"Maybe","Action":"*","Resource":"*"}"#).contains(
+        "Effect must be Allow or Deny"))
     #expect(failure(#"{"Effect":"Allow","Resource":"*"}"#).contains("neither Action nor NotAction"))
-    #expect(failure(#"{"Effect":"Allow","Action":"*"}"#).contains("neither Resource nor NotResource"))
+    #expect(
+      failure(#"{"Effect":"Allow","Action":"*"}"#).contains("neither Resource nor NotResource"))
     #expect(failure(#"{"Effect":"Allow","Action":"*","Resource":"*"}"#) == "imported")
     let place = failure(#"{"Effect":"Maybe","Action":"*","Resource":"*"}"#)
     #expect(place.contains("RoleDetailList[0]"), "\(place)")
-    let noDefault = #"{"Policies":[{"Arn":"arn:aws:iam::1:policy/x","PolicyVersionList":[]}],"UserDetailList":[]}"#
+    let noDefault =
+      #"{"Policies":[{"Arn":"arn:aws:iam::1:policy/x","PolicyVersionList":[]}],"UserDetailList":[]}"#
     #expect(
       (Fixture.error(Array(noDefault.utf8)).map { "\($0)" } ?? "").contains("no default version"))
     let notRole = #"{"RoleDetailList":[{"Arn":"arn:aws:iam::1:user/u"}]}"#
-    #expect((Fixture.error(Array(notRole.utf8)).map { "\($0)" } ?? "").contains("not an IAM role ARN"))
+    #expect(
+      (Fixture.error(Array(notRole.utf8)).map { "\($0)" } ?? "").contains("not an IAM role ARN"))
   }
 
   func jsonString(_ text: String) throws -> String {

@@ -10,8 +10,10 @@ import Testing
     condition: Bool = false
   ) -> IAMStatement {
     not
-      ? IAMStatement(effect: .allow, notActions: actions, resources: resources, hasCondition: condition)
-      : IAMStatement(effect: .allow, actions: actions, resources: resources, hasCondition: condition)
+      ? IAMStatement(
+        effect: .allow, notActions: actions, resources: resources, hasCondition: condition)
+      : IAMStatement(
+        effect: .allow, actions: actions, resources: resources, hasCondition: condition)
   }
   func deny(_ actions: [String], on resources: [String] = ["*"]) -> IAMStatement {
     IAMStatement(effect: .deny, actions: actions, resources: resources)
@@ -35,7 +37,8 @@ import Testing
     #expect(!IAMPattern.covers("s3:Get*", "s3:*", caseInsensitive: true))
     #expect(IAMPattern.covers("*", "iam:PutRolePolicy", caseInsensitive: true))
     #expect(IAMPattern.covers("iam:Put*Policy", "iam:PutRolePolicy", caseInsensitive: true))
-    #expect(!IAMPattern.covers("iam:Put*Policy", "iam:PutRolePermissionsBoundary", caseInsensitive: true))
+    #expect(
+      !IAMPattern.covers("iam:Put*Policy", "iam:PutRolePermissionsBoundary", caseInsensitive: true))
     #expect(IAMPattern.covers("S3:GETOBJECT", "s3:GetObject", caseInsensitive: true))
     #expect(!IAMPattern.covers("arn:aws:s3:::A/*", "arn:aws:s3:::a/x", caseInsensitive: false))
     #expect(IAMPattern.overlaps("s3:Get*", "s3:*Object", caseInsensitive: true))
@@ -112,7 +115,8 @@ import Testing
     #expect(isPartial(open.access(to: "s3:*")))
     #expect(open.access(to: "s3:DeleteObject").grant == nil)
     // A boundary grants nothing by itself.
-    #expect(eval([allow(["s3:GetObject"])], boundary: [allow(["*"])]).access(to: "iam:*").grant == nil)
+    #expect(
+      eval([allow(["s3:GetObject"])], boundary: [allow(["*"])]).access(to: "iam:*").grant == nil)
   }
 
   @Test func conditionalStatementsAreListedButNotCountedAndDoNotDeny() {
@@ -141,21 +145,33 @@ import Testing
     let role = IAMRole(
       arn: "arn:aws:iam::1:role/r", name: "r", account: "1",
       attachedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"])
-    #expect(EffectivePermissions(role: ExecutionRole(role: role, managedPolicies: [], boundary: nil)) == nil)
+    #expect(
+      EffectivePermissions(role: ExecutionRole(role: role, managedPolicies: [], boundary: nil))
+        == nil)
     var bounded = role
     bounded.attachedPolicyArns = []
     bounded.boundaryArn = "arn:aws:iam::1:policy/b"
-    #expect(EffectivePermissions(role: ExecutionRole(role: bounded, managedPolicies: [], boundary: nil)) == nil)
+    #expect(
+      EffectivePermissions(role: ExecutionRole(role: bounded, managedPolicies: [], boundary: nil))
+        == nil)
     bounded.boundaryArn = nil
-    #expect(EffectivePermissions(role: ExecutionRole(role: bounded, managedPolicies: [], boundary: nil)) != nil)
+    #expect(
+      EffectivePermissions(role: ExecutionRole(role: bounded, managedPolicies: [], boundary: nil))
+        != nil)
   }
 
   // MARK: Property: agrees with a brute-force evaluation on concrete requests
 
-  static let actions = ["s3:GetObject", "s3:PutObject", "s3:DeleteBucket", "iam:PassRole", "iam:PutRolePolicy", "ec2:RunInstances"]
+  static let actions = [
+    "s3:GetObject", "s3:PutObject", "s3:DeleteBucket", "iam:PassRole", "iam:PutRolePolicy",
+    "ec2:RunInstances",
+  ]
   static let actionPatterns = actions + ["*", "s3:*", "iam:*", "s3:Get*", "iam:Put*", "s3:*Object"]
-  static let resources = ["arn:aws:s3:::a/k", "arn:aws:s3:::b/k", "arn:aws:iam::1:role/x", "arn:aws:ec2:r:1:instance/i"]
-  static let resourcePatterns = resources + ["*", "arn:aws:s3:::a/*", "arn:aws:s3:::*", "arn:aws:iam::1:*"]
+  static let resources = [
+    "arn:aws:s3:::a/k", "arn:aws:s3:::b/k", "arn:aws:iam::1:role/x", "arn:aws:ec2:r:1:instance/i",
+  ]
+  static let resourcePatterns =
+    resources + ["*", "arn:aws:s3:::a/*", "arn:aws:s3:::*", "arn:aws:iam::1:*"]
 
   /// IAM's own decision for one concrete request.
   static func reference(
@@ -202,14 +218,17 @@ import Testing
     for round in 0..<300 {
       let policy = (0..<(1 + Int(rng.next() % 4))).map { _ in statement(allowNot: true) }
       let boundary: [IAMStatement]? =
-        rng.next() % 3 == 0 ? (0..<(1 + Int(rng.next() % 2))).map { _ in statement(allowNot: false) } : nil
+        rng.next() % 3 == 0
+        ? (0..<(1 + Int(rng.next() % 2))).map { _ in statement(allowNot: false) } : nil
       let p = eval(policy, boundary: boundary)
       for a in Self.actions {
         for r in Self.resources {
           let expected = Self.reference(a, r, policy: policy, boundary: boundary)
           let got = isFull(p.access(to: a, on: r))
           if expected != got, mismatches.count < 5 {
-            mismatches.append("round \(round) \(a) on \(r): expected \(expected), got \(got); policy \(policy); boundary \(boundary as Any)")
+            mismatches.append(
+              "round \(round) \(a) on \(r): expected \(expected), got \(got); policy \(policy); boundary \(boundary as Any)"
+            )
           }
         }
       }

@@ -48,13 +48,15 @@ import WardModel
         == inventory.executionRole)
     // Re-applying both pages changes nothing.
     #expect(try store.apply(Self.rolePage(), now: T.now)[.roles].changed == 0)
-    #expect(try store.apply(T.batch { $0.iamPolicies = [Self.admin] }, now: T.now)[.roles].changed == 0)
+    #expect(
+      try store.apply(T.batch { $0.iamPolicies = [Self.admin] }, now: T.now)[.roles].changed == 0)
   }
 
   @Test func aFunctionWhoseRoleWasNeverCollectedHasUnknownPermissions() throws {
     let temp = TempStore()
     let store = try temp.open()
-    try store.apply(T.batch { $0.functions = [T.function("orders", account: Self.account)] }, now: T.now)
+    try store.apply(
+      T.batch { $0.functions = [T.function("orders", account: Self.account)] }, now: T.now)
     let inventory = try #require(try store.inventory().first)
     #expect(inventory.executionRole == nil && inventory.permissions == nil)
     #expect(try store.executionRole(forFunction: inventory.function.arn) == nil)

@@ -51,7 +51,9 @@ enum IAMAuthorizationReader {
     let versions = try item.array("PolicyVersionList") ?? []
     var chosen: JSONValue? = nil
     for v in versions {
-      if try v.bool("IsDefaultVersion") == true || (defaultId != nil && v.string("VersionId") == defaultId) {
+      if try v.bool("IsDefaultVersion") == true
+        || (defaultId != nil && v.string("VersionId") == defaultId)
+      {
         chosen = v
         break
       }

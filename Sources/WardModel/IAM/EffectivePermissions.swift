@@ -195,7 +195,9 @@ extension EffectivePermissions.Grant {
   public var label: String {
     var text = "\(action) on \(resource)"
     if !exceptions.isEmpty {
-      text += " (except " + exceptions.map { "\($0.action) on \($0.resource)" }.joined(separator: ", ") + ")"
+      text +=
+        " (except " + exceptions.map { "\($0.action) on \($0.resource)" }.joined(separator: ", ")
+        + ")"
     }
     if conditional { text += " [conditional]" }
     return text + " from \(source)"

@@ -11,7 +11,8 @@ public enum IAMPattern {
   /// Whether every string `inner` matches also matches `outer` (`s3:*` covers `s3:Get*`,
   /// `*` covers everything, `s3:Get*` does not cover `s3:*`).
   public static func covers(_ outer: String, _ inner: String, caseInsensitive: Bool) -> Bool {
-    let a = tokens(outer, caseInsensitive), b = tokens(inner, caseInsensitive)
+    let a = tokens(outer, caseInsensitive)
+    let b = tokens(inner, caseInsensitive)
     var memo: [Int: Bool] = [:]
     // covered(i, j): a[i...] matches every string b[j...] matches. A `*` of `inner` can only
     // be absorbed by a `*` of `outer`; a `?` of `inner` by a `?` or `*` of `outer`.
@@ -38,7 +39,8 @@ public enum IAMPattern {
 
   /// Whether some string matches both patterns (`s3:Get*` and `s3:*Object` overlap).
   public static func overlaps(_ x: String, _ y: String, caseInsensitive: Bool) -> Bool {
-    let a = tokens(x, caseInsensitive), b = tokens(y, caseInsensitive)
+    let a = tokens(x, caseInsensitive)
+    let b = tokens(y, caseInsensitive)
     var memo: [Int: Bool] = [:]
     func meet(_ i: Int, _ j: Int) -> Bool {
       let key = i * (b.count + 1) + j
@@ -89,5 +91,7 @@ public enum IAMPattern {
     String(value.map { $0 == "*" ? "\u{F8FF}" : $0 == "?" ? "\u{F8FE}" : $0 })
   }
 
-  static func wildcards(_ pattern: String) -> Int { pattern.filter { $0 == "*" || $0 == "?" }.count }
+  static func wildcards(_ pattern: String) -> Int {
+    pattern.filter { $0 == "*" || $0 == "?" }.count
+  }
 }

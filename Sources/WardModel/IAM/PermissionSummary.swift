@@ -40,7 +40,9 @@ extension EffectivePermissions {
     }
     return order.sorted { a, b in
       if (a.service == "*") != (b.service == "*") { return a.service == "*" }
-      return (a.service, a.resource, a.conditional ? 1 : 0) < (b.service, b.resource, b.conditional ? 1 : 0)
+      return (a.service, a.resource, a.conditional ? 1 : 0) < (
+        b.service, b.resource, b.conditional ? 1 : 0
+      )
     }.map { lines[$0]! }
   }
 }
