@@ -156,8 +156,9 @@ import Testing
     for (label, result) in [("before", before), ("after", after)] {
       let medium = result.values.flatMap { $0 }.filter(\.isMediumOrAbove)
       let real = medium.filter { Self.isPlanted($0) }
+      let others = medium.filter { !Self.isPlanted($0) }.map { "\($0.function) \($0.rule)" }
       print(
-        "  \(label): \(real.count) of \(medium.count) medium-and-above findings are planted problems"
+        "  \(label): \(real.count) of \(medium.count) medium-and-above findings are planted problems; others: \(others.sorted())"
       )
     }
 

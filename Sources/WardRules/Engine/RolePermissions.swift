@@ -76,6 +76,13 @@ enum RolePermissions {
     return out
   }
 
+  /// A hit naming the function's role and each over-broad grant; nil when there is none.
+  static func hit(_ s: RuleSubject, _ broad: [Broad]) -> RuleHit? {
+    guard !broad.isEmpty else { return nil }
+    return RuleHit(
+      evidence: "role \(s.function.role ?? ""): " + broad.map(\.text).joined(separator: "; "))
+  }
+
   /// Everything over-broad the role holds: admin alone when it is admin (it covers the
   /// rest), else service-wide, escalation and data-wide grants.
   static func overBroad(_ p: EffectivePermissions) -> [Broad] {

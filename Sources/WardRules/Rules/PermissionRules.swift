@@ -17,13 +17,9 @@ struct AdminRoleRule: Rule {
 
   func evaluate(_ s: RuleSubject) -> RuleHit? {
     guard let p = s.inventory.permissions else { return nil }
-    if let admin = RolePermissions.admin(p) {
-      return RuleHit(evidence: "role \(s.function.role ?? ""): \(admin.text)")
-    }
-    let wide = RolePermissions.serviceWide(p, exclude: RolePermissions.dataServices)
-    guard !wide.isEmpty else { return nil }
-    return RuleHit(
-      evidence: "role \(s.function.role ?? ""): " + wide.map(\.text).joined(separator: "; "))
+    if let admin = RolePermissions.admin(p) { return RolePermissions.hit(s, [admin]) }
+    return RolePermissions.hit(
+      s, RolePermissions.serviceWide(p, exclude: RolePermissions.dataServices))
   }
 }
 
@@ -40,10 +36,7 @@ struct PrivilegeEscalationRoleRule: Rule {
 
   func evaluate(_ s: RuleSubject) -> RuleHit? {
     guard let p = s.inventory.permissions, RolePermissions.admin(p) == nil else { return nil }
-    let found = RolePermissions.escalation(p)
-    guard !found.isEmpty else { return nil }
-    return RuleHit(
-      evidence: "role \(s.function.role ?? ""): " + found.map(\.text).joined(separator: "; "))
+    return RolePermissions.hit(s, RolePermissions.escalation(p))
   }
 }
 
@@ -60,10 +53,8 @@ struct DataWideRoleRule: Rule {
 
   func evaluate(_ s: RuleSubject) -> RuleHit? {
     guard let p = s.inventory.permissions, RolePermissions.admin(p) == nil else { return nil }
-    let wide = RolePermissions.serviceWide(p, only: RolePermissions.dataServices)
-    guard !wide.isEmpty else { return nil }
-    return RuleHit(
-      evidence: "role \(s.function.role ?? ""): " + wide.map(\.text).joined(separator: "; "))
+    return RolePermissions.hit(
+      s, RolePermissions.serviceWide(p, only: RolePermissions.dataServices))
   }
 }
 
