@@ -137,6 +137,13 @@ for api in "${HTTP_IDS[@]}"; do
   aws_json apigatewayv2 get-stages --api-id "$api" >"$OUT/apigatewayv2/$api/get-stages.json"
 done
 
+echo "collect-aws: IAM roles and policies" >&2
+# IAM is optional like API Gateway: without iam:GetAccountAuthorizationDetails the roles'
+# permissions stay unknown to Ward (the permission rules then raise nothing). The CLI
+# follows the pagination and writes one merged response.
+optional_list "$OUT/iam-get-account-authorization-details.json" \
+  iam get-account-authorization-details --filter Role LocalManagedPolicy AWSManagedPolicy || true
+
 echo "collect-aws: cost" >&2
 CSTART=$(date -u -d "$DAYS_COST days ago" +%Y-%m-%d)
 CEND=$(date -u +%Y-%m-%d)

@@ -47,6 +47,9 @@ enum FormatDetector {
       return try AspectReaders.readConcurrency(value, context: context)
     }
     if has("logGroups") { return try AspectReaders.readLogGroups(value, context: context) }
+    if has("RoleDetailList") || (has("Policies") && has("UserDetailList")) {
+      return try IAMAuthorizationReader.read(value, context: context)
+    }
     if has("items") { return try ApiGatewayReaders.readItems(value, context: context) }
     if has("item") { return try ApiGatewayReaders.restStages(value, context: context) }
     if has("Items") { return try ApiGatewayReaders.readV2Items(value, context: context) }

@@ -31,6 +31,12 @@ public struct ARN: Sendable, Hashable {
     return "arn:\(partition):lambda:\(region):\(account):function:\(name)"
   }
 
+  /// The last `/` component of an ARN's text (`…:role/service-role/NAME` → `NAME`), or the
+  /// whole text when it has none.
+  public static func lastPathComponent(_ text: String) -> String {
+    String(text.split(separator: "/").last ?? Substring(text))
+  }
+
   /// Builds a Lambda function ARN.
   public static func lambdaFunction(
     name: String, account: String, region: String, partition: String = "aws"

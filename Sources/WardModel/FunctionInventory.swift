@@ -10,10 +10,19 @@ public struct FunctionInventory: Sendable, Hashable {
   public var triggers: [Trigger]
   /// API Gateway routes whose integration invokes the function.
   public var routes: [FunctionRoute]
+  /// The execution role with its policies, when IAM was collected for it; nil means its
+  /// permissions are unknown (not "none").
+  public var executionRole: ExecutionRole? {
+    didSet { permissions = executionRole.flatMap(EffectivePermissions.init(role:)) }
+  }
+  /// The role's effective permissions; nil when unknown (IAM not collected, or a policy the
+  /// role names was not).
+  public private(set) var permissions: EffectivePermissions?
 
   public init(
     function: Function, tenant: String, policy: [PolicyStatement] = [],
-    url: FunctionURLConfig? = nil, triggers: [Trigger] = [], routes: [FunctionRoute] = []
+    url: FunctionURLConfig? = nil, triggers: [Trigger] = [], routes: [FunctionRoute] = [],
+    executionRole: ExecutionRole? = nil
   ) {
     self.function = function
     self.tenant = tenant
@@ -21,5 +30,7 @@ public struct FunctionInventory: Sendable, Hashable {
     self.url = url
     self.triggers = triggers
     self.routes = routes
+    self.executionRole = executionRole
+    self.permissions = executionRole.flatMap(EffectivePermissions.init(role:))
   }
 }

@@ -25,6 +25,10 @@ public struct ImportBatch: Sendable, Hashable {
   public var apiIntegrations: [ApiRecords<ApiIntegration>] = []
   /// One API's stages (get-stages).
   public var apiStages: [ApiRecords<ApiStage>] = []
+  /// IAM roles (get-account-authorization-details RoleDetailList).
+  public var iamRoles: [IAMRole] = []
+  /// Managed policies with their default-version documents (the Policies list).
+  public var iamPolicies: [IAMManagedPolicy] = []
   public var metrics: [MetricSample] = []
   public var costs: [CostSample] = []
   public var findings: [Finding] = []
@@ -47,6 +51,7 @@ public struct ImportBatch: Sendable, Hashable {
       + apis.count + apiRoutes.reduce(0) { $0 + max(1, $1.records.count) }
       + apiIntegrations.reduce(0) { $0 + max(1, $1.records.count) }
       + apiStages.reduce(0) { $0 + max(1, $1.records.count) }
+      + iamRoles.count + iamPolicies.count
   }
 }
 

@@ -107,6 +107,7 @@ extension PostureStore {
       FROM triggers WHERE function_arn = ? ORDER BY id
       """)
     let routes = RouteReader(db: db)
+    let roles = ExecutionRoleReader(db: db)
     return try functions.map { (function, tenant) in
       var f = function
       let arn = SQLValue.text(f.arn)
@@ -140,7 +141,8 @@ extension PostureStore {
       }
       return FunctionInventory(
         function: f, tenant: tenant, policy: statements, url: urlConfig, triggers: triggerList,
-        routes: try routes.routes(forFunction: f.arn))
+        routes: try routes.routes(forFunction: f.arn),
+        executionRole: try f.role.flatMap(roles.role))
     }
   }
 }

@@ -11,6 +11,7 @@ enum Schema {
     FunctionRollupSchema.costByAccountMigration, EnvPreviewSchema.plainPreviewsKeepOnlyTheLength,
     TriageBatchSchema.migration, CodeSigningSchema.migration, ApiGatewaySchema.migration,
     CostActivitySchema.migration,
+    IAMSchema.migration,
   ]
 
   /// The version a fully migrated store has.

@@ -33,17 +33,28 @@ import Testing
     #expect(
       FileManager.default.fileExists(
         atPath: collected + "/functions/checkout-api/get-function-code-signing-config.json"))
+    let iamFile = collected + "/iam-get-account-authorization-details.json"
+    #expect(FileManager.default.fileExists(atPath: iamFile))
+
+    // The same collection without IAM, scanned apart: "before" for the report, and the
+    // permission rules must raise nothing when the roles' policies are unknown.
+    let withoutIAM = tmp.file("collected-without-iam")
+    try FileManager.default.copyItem(atPath: collected, toPath: withoutIAM)
+    try FileManager.default.removeItem(
+      atPath: withoutIAM + "/iam-get-account-authorization-details.json")
+    let before = try scanned(
+      withoutIAM, store: tmp.file("before.db"), tenants: tmp.file("tenants.yaml"))
 
     env = ["WARD_STORE": tmp.file("posture.db")]
+    #expect(try ward(["import", tmp.file("tenants.yaml")], environment: env).status == 0)
     let imported = try ward(["import", collected], environment: env)
     #expect(imported.status == 0, "import failed: \(imported.stdout)\(imported.stderr)")
 
-    // The inventory arrived whole: both functions, in the account's tenant.
+    // The inventory arrived whole: every function, in the account's tenant.
     let functions = try jsonArray(
       try ward(["functions", "--format", "json"], environment: env).stdout)
-    #expect(
-      Set(functions.compactMap { $0["name"] as? String }) == ["checkout-api", "nightly-report"])
-    #expect(functions.allSatisfy { ($0["tenant"] as? String) == "123456789012" })
+    #expect(Set(functions.compactMap { $0["name"] as? String }) == Self.functionNames)
+    #expect(functions.allSatisfy { ($0["tenant"] as? String) == "acme" })
     #expect(
       functions.first { ($0["name"] as? String) == "nightly-report" }?["runtime"] as? String
         == "python3.9")
@@ -102,9 +113,132 @@ import Testing
       control.allSatisfy { !apiRules.contains($0["rule"] as? String ?? "") },
       "API findings on the protected control: \(control.map { $0["rule"] ?? "" })")
 
+    // Execution roles: every planted problem, and nothing on the controls.
+    let after = try findingsByFunction(store: tmp.file("posture.db"))
+    for (function, rules) in Self.plantedRoleProblems {
+      for rule in rules {
+        #expect(
+          after[function]?.contains { $0.rule == rule } == true,
+          "\(rule) not on \(function): \(after[function] ?? [])")
+      }
+    }
+    let roleRules: Set<String> = [
+      "WARD-ATS-007", "WARD-ATS-008", "WARD-ATS-009", "WARD-INV-007", "WARD-XTN-008",
+      "WARD-INJ-001",
+    ]
+    for (function, rows) in after {
+      let unexpected = rows.filter {
+        roleRules.contains($0.rule) && !(Self.plantedRoleProblems[function] ?? []).contains($0.rule)
+      }
+      #expect(unexpected.isEmpty, "role findings not planted on \(function): \(unexpected)")
+    }
+    // The toxic chain: way in → function → role → grant, critical.
+    let toxic = try #require(after["checkout-api"]?.first { $0.rule == "WARD-INV-007" })
+    #expect(toxic.severity == "critical")
+    #expect(toxic.evidence.contains("function URL https://"), "\(toxic.evidence)")
+    #expect(
+      toxic.evidence.contains(
+        "→ function checkout-api → role arn:aws:iam::123456789012:role/checkout-role → s3:* on * via s3:* on * (inline policy data-access)"
+      ), "\(toxic.evidence)")
+    // Without IAM nothing was assumed.
+    for (function, rows) in before {
+      let assumed = rows.filter { roleRules.subtracting(["WARD-INJ-001"]).contains($0.rule) }
+      #expect(assumed.isEmpty, "permission findings on \(function) without IAM: \(assumed)")
+    }
+    print("moto scenario, findings per function (medium and above / all), before → after IAM:")
+    for name in Self.functionNames.sorted() {
+      func counts(_ rows: [StoredRow]?) -> String {
+        let rows = rows ?? []
+        return "\(rows.filter(\.isMediumOrAbove).count)/\(rows.count)"
+      }
+      print("  \(name): \(counts(before[name])) → \(counts(after[name]))")
+    }
+    for (label, result) in [("before", before), ("after", after)] {
+      let medium = result.values.flatMap { $0 }.filter(\.isMediumOrAbove)
+      let real = medium.filter { Self.isPlanted($0) }
+      let others = medium.filter { !Self.isPlanted($0) }.map { "\($0.function) \($0.rule)" }
+      print(
+        "  \(label): \(real.count) of \(medium.count) medium-and-above findings are planted problems; others: \(others.sorted())"
+      )
+    }
+
     // Re-importing the same directory changes nothing.
     let again = try ward(["import", "--quiet", collected], environment: env)
     #expect(again.stdout.contains("0 records changed"), "\(again.stdout)")
+  }
+
+  static let functionNames: Set<String> = [
+    "checkout-api", "nightly-report", "admin-task", "deployer", "bounded-worker",
+    "denied-worker", "partner-sync",
+  ]
+  /// The role problems moto-populate.sh plants (nightly-report, bounded-worker and
+  /// denied-worker are the controls).
+  static let plantedRoleProblems: [String: Set<String>] = [
+    "checkout-api": ["WARD-INV-007", "WARD-ATS-009"],
+    "admin-task": ["WARD-ATS-007"],
+    "deployer": ["WARD-ATS-008"],
+    "partner-sync": ["WARD-XTN-008"],
+  ]
+  /// Every problem the scenario plants, by function: the role problems above plus
+  /// checkout-api's open URL, open policy, credentials and open API routes.
+  static func isPlanted(_ row: StoredRow) -> Bool {
+    if plantedRoleProblems[row.function]?.contains(row.rule) == true { return true }
+    guard row.function == "checkout-api" else { return false }
+    return [
+      "WARD-INV-001", "WARD-INV-002", "WARD-INV-003", "WARD-INV-006", "WARD-INJ-003",
+      "WARD-ATS-006", "WARD-DOS-004", "WARD-SEC-001", "WARD-INJ-002", "WARD-DOS-001",
+    ].contains(row.rule)
+  }
+
+  /// One Ward finding as stored (the CLI's JSON carries no evidence).
+  struct StoredRow: CustomStringConvertible {
+    var function: String
+    var rule: String
+    var severity: String
+    var evidence: String
+    var isMediumOrAbove: Bool { ["critical", "high", "medium"].contains(severity) }
+    var description: String { "\(rule) \(severity)" }
+  }
+
+  /// The store's open Ward findings, by function name.
+  func findingsByFunction(store: String) throws -> [String: [StoredRow]] {
+    let query = try run(
+      "/usr/bin/env",
+      [
+        "python3", "-c",
+        """
+        import json, sqlite3, sys
+        db = sqlite3.connect(sys.argv[1])
+        rows = db.execute("SELECT function_arn, rule_id, severity, evidence FROM findings WHERE source = 'ward' AND state NOT IN ('resolved')").fetchall()
+        names = {4: "critical", 3: "high", 2: "medium", 1: "low", 0: "info"}
+        print(json.dumps([{"arn": a or "", "rule": r, "severity": names[s], "evidence": e} for a, r, s, e in rows]))
+        """, store,
+      ])
+    var out: [String: [StoredRow]] = [:]
+    for row in try jsonArray(query.stdout) {
+      let arn = row["arn"] as? String ?? ""
+      let name = String(arn.split(separator: ":").last ?? "")
+      out[name, default: []].append(
+        StoredRow(
+          function: name, rule: row["rule"] as? String ?? "",
+          severity: row["severity"] as? String ?? "", evidence: row["evidence"] as? String ?? ""))
+    }
+    return out
+  }
+
+  /// Imports `tenants` (written here: acme owns the moto account, globex 210987654321) and
+  /// `directory` into a new store, scans, and returns its findings.
+  func scanned(_ directory: String, store: String, tenants: String) throws -> [String: [StoredRow]]
+  {
+    try
+      "tenants:\n  - name: acme\n    accounts: [\"123456789012\"]\n  - name: globex\n    accounts: [\"210987654321\"]\n"
+      .write(toFile: tenants, atomically: true, encoding: .utf8)
+    let env = ["WARD_STORE": store]
+    #expect(try ward(["import", tenants], environment: env).status == 0)
+    let imported = try ward(["import", directory], environment: env)
+    #expect(imported.status == 0, "import failed: \(imported.stdout)\(imported.stderr)")
+    #expect(try ward(["scan"], environment: env).status == 0)
+    return try findingsByFunction(store: store)
   }
 }
 

@@ -50,6 +50,16 @@ import WardModel
           ApiRecords(
             apiId: "\(fn)-api", kind: .rest,
             records: [ApiStage(name: "prod", accessLogging: false, throttled: false)]))
+        b.iamRoles.append(
+          IAMRole(
+            arn: "arn:aws:iam::\(account):role/\(fn)", name: fn, account: account,
+            inlinePolicies: [
+              IAMInlinePolicy(
+                name: "\(fn)-data",
+                document: IAMPolicyDocument(statements: [
+                  IAMStatement(effect: .allow, actions: ["s3:*"], resources: ["*"])
+                ]))
+            ]))
         b.alerts.append(
           Alert(
             id: "\(fn)-spike", account: account, functionArn: T.arn(fn, account: account),
@@ -106,6 +116,8 @@ import WardModel
     out["tenantDailyInvocations"] = "\(try s.tenantDailyInvocations(from: 0, to: .max))"
     out["routes(forFunction:)"] =
       "\(try s.routes(forFunction: T.arn("ledger", account: globex)))"
+    out["executionRole(forFunction:)"] =
+      "\(try s.executionRole(forFunction: T.arn("ledger", account: globex)) as Any)"
     out["auditLog"] = "\(try s.auditLog())"
     out["history"] = "\(try s.history(findingId: "ledger-f1"))"
     out["findingHistory"] = "\(try s.findingHistory(id: "ledger-f1"))"
@@ -120,6 +132,7 @@ import WardModel
       "tenants", "functions", "function(arn:)", "inventory", "findings", "finding(id:)", "alerts",
       "costs", "functionCosts", "functionTable", "findingTable", "alertTable", "activeAlertCounts",
       "tenantDailyInvocations", "auditLog", "history", "routes(forFunction:)",
+      "executionRole(forFunction:)",
     ] {
       #expect(reads[name]!.contains("globex") || reads[name]!.contains("ledger"), "\(name)")
     }
@@ -151,6 +164,9 @@ import WardModel
     #expect(
       try acmeOnly.routes(forFunction: T.arn("orders", account: Self.acme)).map(\.label)
         == ["POST /orders on orders-shop (orders-api)"])
+    #expect(
+      try acmeOnly.executionRole(forFunction: T.arn("orders", account: Self.acme))?.role.name
+        == "orders")
   }
 
   @Test func anEmptyScopeSeesNothingAtAll() throws {

@@ -151,6 +151,7 @@ extension RawConnection {
   /// test can take a store back to an older version and watch the later ones run again.
   static let undo: [(migration: String, sql: String)] = [
     (CostActivitySchema.migration, "DROP INDEX costs_by_account_function_day;"),
+    (IAMSchema.migration, "DROP TABLE iam_policies; DROP TABLE iam_roles;"),
     (
       ApiGatewaySchema.migration,
       "DROP TABLE api_stages; DROP TABLE api_integrations; DROP TABLE api_routes; DROP TABLE api_gateway_apis;"

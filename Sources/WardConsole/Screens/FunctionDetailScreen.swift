@@ -6,13 +6,14 @@ import WardUI
 /// 24 h / 7 d / 30 d (`w`), daily cost and its alert timeline. Tab moves between panes.
 public struct FunctionDetailScreen: ScreenModel {
   public enum Pane: Int, Sendable, Hashable, CaseIterable {
-    case configuration, metrics, findings, alerts
+    case configuration, metrics, findings, alerts, permissions
     var title: String {
       switch self {
       case .configuration: "Configuration"
       case .metrics: "Metrics"
       case .findings: "Findings"
       case .alerts: "Alerts"
+      case .permissions: "Permissions"
       }
     }
   }
@@ -171,6 +172,9 @@ public struct FunctionDetailScreen: ScreenModel {
     case .metrics: return metrics(data, width: width, glyphs: glyphs, now: now)
     case .findings: return findings(data, glyphs: glyphs)
     case .alerts: return alerts(data, glyphs: glyphs)
+    case .permissions:
+      guard let inventory = data.inventory else { return [] }
+      return FunctionDetailAccess.permissions(inventory)
     }
   }
 
@@ -224,6 +228,7 @@ public struct FunctionDetailScreen: ScreenModel {
     } else {
       out.append(.field("url", "none"))
     }
+    out += FunctionDetailAccess.routes(inventory)
     out.append(.heading("Triggers (\(inventory.triggers.count))"))
     for t in inventory.triggers {
       out.append(TextLine("  \(t.sourceService)  \(t.sourceArn)  \(t.state ?? "")"))
@@ -350,9 +355,10 @@ public struct FunctionDetailScreen: ScreenModel {
       let (left, right) = body.splitLeft(body.width / 2)
       let (metricsRect, rest) = right.splitTop(9)
       let (findingsRect, alertsRect) = rest.splitTop(rest.height / 2)
+      // The left column holds the configuration, or the permissions while they have the focus.
       for (pane, rect) in [
-        (Pane.configuration, left), (.metrics, metricsRect), (.findings, findingsRect),
-        (.alerts, alertsRect),
+        (focus == .permissions ? Pane.permissions : .configuration, left), (.metrics, metricsRect),
+        (.findings, findingsRect), (.alerts, alertsRect),
       ] {
         drawPane(pane, rect: rect, canvas: &canvas, now: now)
       }

@@ -4,27 +4,8 @@ import WardModel
 enum PolicyReader {
   static func read(_ value: JSONValue, context: ImportContext) throws -> ImportBatch {
     var batch = ImportBatch(format: "aws-lambda-get-policy")
-    let policyValue = try value.required("Policy")
-    let policy: JSONValue
-    switch policyValue.kind {
-    case .object:
-      policy = policyValue
-    case .string:
-      let text = try policyValue.string()
-      do {
-        policy = try JSONDocument(parsing: Array(text.utf8)).root
-      } catch let inner as ReadError {
-        throw policyValue.failure(
-          "the embedded policy JSON is invalid at \(inner.place): \(inner.reason)")
-      }
-      guard policy.isObject else {
-        throw policyValue.failure("the embedded policy is not a JSON object")
-      }
-    default:
-      throw policyValue.typeMismatch("a policy document (string or object)")
-    }
-    let statementValue = try policy.required("Statement")
-    let statementItems = statementValue.isArray ? try statementValue.array() : [statementValue]
+    let policy = try EmbeddedPolicyDocument.parse(try value.required("Policy"))
+    let statementItems = try EmbeddedPolicyDocument.statements(of: policy)
     var statements: [PolicyStatement] = []
     var functionArn: String? = nil
     for s in statementItems {

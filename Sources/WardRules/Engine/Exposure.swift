@@ -92,6 +92,4 @@ extension FunctionInventory {
 }
 
 /// The last path component of an IAM role ARN (`.../role/service-role/NAME` -> `NAME`).
-func roleName(_ roleArn: String) -> String {
-  String(roleArn.split(separator: "/").last ?? Substring(roleArn))
-}
+func roleName(_ roleArn: String) -> String { ARN.lastPathComponent(roleArn) }

@@ -5,9 +5,10 @@ public enum RuleCatalogue {
   /// All rules Ward runs.
   public static let all: [any Rule] = [
     PublicFunctionURLRule(), WildcardCORSRule(), PublicResourcePolicyRule(),
-    ConfusedDeputyRule(), BroadPolicyActionRule(), OpenApiRouteRule(),
+    ConfusedDeputyRule(), BroadPolicyActionRule(), OpenApiRouteRule(), PublicOverBroadRoleRule(),
     UnknownAccountTriggerRule(), UnknownAccountPrincipalRule(), UnpinnedNotificationSourceRule(),
-    ManyEventSourcesRule(), OutsideVPCRule(), ApiWildcardCORSRule(),
+    ManyEventSourcesRule(), OutsideVPCRule(), ApiWildcardCORSRule(), AdminRoleRule(),
+    PrivilegeEscalationRoleRule(), DataWideRoleRule(),
     ColdStartErrorsRule(), ColdStartSurgeRule(), ColdStartNearTimeoutRule(), FailedStateRule(),
     PublicInputBroadRoleRule(), PublicInputDatabaseRule(), UnvalidatedPublicRouteRule(),
     DeprecatedRuntimeRule(), ExternalLayerRule(), NoCodeSigningRule(), UnknownRuntimeRule(),
@@ -19,7 +20,7 @@ public enum RuleCatalogue {
     CredentialInEnvironmentRule(), EnvironmentWithoutCMKRule(),
     SharedExecutionRoleRule(), RoleInOtherTenantAccountRule(), PolicyOtherTenantRule(),
     TriggerOtherTenantRule(), LayerOtherTenantRule(), SharedCredentialRule(),
-    SharedFunctionNoIsolationRule(),
+    SharedFunctionNoIsolationRule(), RoleGrantsOtherTenantRule(),
   ]
 
   /// The catalogue entries of every rule.

@@ -42,12 +42,14 @@ struct PublicInputBroadRoleRule: Rule {
     id: "WARD-INJ-001", category: .injection, severity: .high,
     title: "Public input path into an over-privileged function",
     rationale:
-      "Event data from a public input path (URL AuthType NONE, public policy, or an API Gateway permission with no SourceArn) reaches a function whose execution role name suggests broad permissions (Admin, FullAccess, PowerUser, `*`), with no request-validation or WAF evidence: one injection bug becomes account takeover. Heuristic: role names only; policies are not read.",
+      "Event data from a public input path (URL AuthType NONE, public policy, or an API Gateway permission with no SourceArn) reaches a function whose execution role name suggests broad permissions (Admin, FullAccess, PowerUser, `*`), with no request-validation or WAF evidence: one injection bug becomes account takeover. Heuristic: role names only, used while the role's policies are unknown (once IAM is collected, WARD-INV-007 judges the real grants and this rule stays quiet).",
     remediation:
       "Validate requests before the function (API Gateway request validator, WAF), scope the role to the actions it needs, then tag the function `ward:input-validation` to record the control."
   )
 
   func evaluate(_ s: RuleSubject) -> RuleHit? {
+    // With the role's policies read, WARD-INV-007 judges the real grants instead.
+    guard s.inventory.permissions == nil else { return nil }
     let paths = s.inventory.publicInputPaths
     guard !paths.isEmpty, !InjectionHeuristics.hasValidationEvidence(s.function),
       let fragment = InjectionHeuristics.broadRoleFragment(s.function)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Creates a small, deliberately insecure Lambda estate in a moto server, through the real
 # aws CLI: a function with a public URL (AuthType NONE), a wildcard resource policy and a
-# credential-like environment variable; a second, tidy function; and some metrics.
+# credential-like environment variable; a second, tidy function; functions whose execution
+# roles are admin, data-wide, able to escalate or reach another tenant, with least-privilege,
+# boundary-capped and Deny-cancelled controls; and some metrics.
 # Usage: AWS_ENDPOINT_URL=http://127.0.0.1:PORT moto-populate.sh WORKDIR
 set -euo pipefail
 work=$1
@@ -11,15 +13,53 @@ cd "$work"
 printf 'def handler(event, context):\n    return {"ok": True}\n' > handler.py
 python3 -c 'import zipfile; z = zipfile.ZipFile("fn.zip", "w"); z.write("handler.py"); z.close()'
 
-role=$(aws iam create-role --role-name ward-e2e \
-  --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}' \
-  --query Role.Arn --output text)
+trust='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
+new_role() { aws iam create-role --role-name "$1" --assume-role-policy-document "$trust" \
+  --query Role.Arn --output text; }
+inline() { aws iam put-role-policy --role-name "$1" --policy-name "$2" --policy-document "$3"; }
+
+# Execution roles: one problem each, and controls that must stay quiet.
+# ward-e2e: least privilege (its own log group, one bucket prefix) — the control.
+role=$(new_role ward-e2e)
+inline ward-e2e least-privilege '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"arn:aws:logs:*:*:log-group:/aws/lambda/nightly-report:*"},{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}]}'
+# checkout-role: s3:* on * (data-wide) behind the public checkout-api (toxic).
+checkout_role=$(new_role checkout-role)
+inline checkout-role data-access '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"arn:aws:dynamodb:*:*:table/orders"}]}'
+# admin-task-role: a managed policy granting * on * (moto loads no AWS-managed policies, so
+# this is a customer-managed copy of AdministratorAccess).
+admin_policy=$(aws iam create-policy --policy-name full-admin \
+  --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' \
+  --query Policy.Arn --output text)
+admin_role=$(new_role admin-task-role)
+aws iam attach-role-policy --role-name admin-task-role --policy-arn "$admin_policy"
+# deployer-role: iam:PassRole with lambda:UpdateFunctionCode, and iam:AttachUserPolicy.
+deployer_role=$(new_role deployer-role)
+inline deployer-role deploy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:PassRole","lambda:UpdateFunctionCode","iam:AttachUserPolicy"],"Resource":"*"}]}'
+# bounded-role: the same admin policy capped by a boundary to one bucket prefix — a control.
+boundary=$(aws iam create-policy --policy-name reports-read-boundary \
+  --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}]}' \
+  --query Policy.Arn --output text)
+bounded_role=$(aws iam create-role --role-name bounded-role --assume-role-policy-document "$trust" \
+  --permissions-boundary "$boundary" --query Role.Arn --output text)
+aws iam attach-role-policy --role-name bounded-role --policy-arn "$admin_policy"
+# denied-role: s3:* on * cancelled by an explicit Deny — a control.
+denied_role=$(new_role denied-role)
+inline denied-role allow-s3 '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}'
+inline denied-role deny-s3 '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}'
+# partner-role: reads a table in account 210987654321, another tenant's (tenants.yaml).
+partner_role=$(new_role partner-role)
+inline partner-role partner-read '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"arn:aws:dynamodb:eu-west-1:210987654321:table/globex-orders"}]}'
 
 aws lambda create-function --function-name checkout-api --runtime python3.12 \
-  --role "$role" --handler handler.handler --zip-file fileb://fn.zip \
+  --role "$checkout_role" --handler handler.handler --zip-file fileb://fn.zip \
   --environment 'Variables={STAGE=prod,AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE,DB_PASSWORD=not-a-real-password}' >/dev/null
 aws lambda create-function --function-name nightly-report --runtime python3.9 \
   --role "$role" --handler handler.handler --zip-file fileb://fn.zip --timeout 60 >/dev/null
+for pair in "admin-task:$admin_role" "deployer:$deployer_role" "bounded-worker:$bounded_role" \
+  "denied-worker:$denied_role" "partner-sync:$partner_role"; do
+  aws lambda create-function --function-name "${pair%%:*}" --runtime python3.12 \
+    --role "${pair#*:}" --handler handler.handler --zip-file fileb://fn.zip >/dev/null
+done
 
 aws lambda create-function-url-config --function-name checkout-api --auth-type NONE \
   --cors 'AllowOrigins=*,AllowMethods=*' >/dev/null
