@@ -151,6 +151,10 @@ extension RawConnection {
   /// test can take a store back to an older version and watch the later ones run again.
   static let undo: [(migration: String, sql: String)] = [
     (
+      TriagePolicySchema.migration,
+      "ALTER TABLE findings DROP COLUMN state_rule; ALTER TABLE audit_events DROP COLUMN policy_sha256; ALTER TABLE audit_events DROP COLUMN rule_id;"
+    ),
+    (
       ApiGatewaySchema.migration,
       "DROP TABLE api_stages; DROP TABLE api_integrations; DROP TABLE api_routes; DROP TABLE api_gateway_apis;"
     ),
