@@ -64,9 +64,10 @@ struct PolicyWriter {
         outcome.reopened += 1
       }
       if outcome.examples.count < exampleLimit {
+        let (tenant, title) = try describe(d.id)
         outcome.examples.append(
           PolicyChange(
-            findingId: d.id, tenant: d.tenant, title: d.title, ruleId: rule?.id, from: d.state,
+            findingId: d.id, tenant: tenant, title: title, ruleId: rule?.id, from: d.state,
             to: rule?.state ?? .new))
       }
       pending.append((d, rule))
@@ -90,8 +91,6 @@ struct PolicyWriter {
   /// One finding the policy may act on, as stored.
   struct Decision {
     var id: String
-    var tenant: String
-    var title: String
     var state: TriageState
     var stateBy: String?
     var stateRule: String?
@@ -103,15 +102,14 @@ struct PolicyWriter {
 
   /// Every candidate finding some rule matches or a rule set before, with its winner.
   private func decide(_ rules: [TriageRule], candidates: Candidates) throws -> [Decision] {
-    var cases: [String] = []
-    var binds: [SQLValue] = []
-    for (i, rule) in rules.enumerated() {
-      let sql = TriageRuleSQL(rule.match)
-      cases.append("WHEN \(sql.sql) THEN \(i)")
-      binds += sql.binds
-    }
+    // The CASE picks the winner among the rows the WHERE lets through (any rule matches, or
+    // a rule set the state before), so it is evaluated only for those.
+    let conditions = rules.map { TriageRuleSQL($0.match) }
+    let cases = conditions.enumerated().map { "WHEN \($0.element.sql) THEN \($0.offset)" }
     let winner = cases.isEmpty ? "NULL" : "CASE \(cases.joined(separator: " ")) END"
-    let usesTags = rules.contains { !$0.match.tags.isEmpty }
+    let any = (conditions.map { "(\($0.sql))" } + ["f.state_by = '\(Self.actor)'"])
+      .joined(separator: " OR ")
+    let binds = conditions.flatMap(\.binds) + conditions.flatMap(\.binds)
     var restriction = ""
     if case .ids(let ids) = candidates {
       try db.execute(
@@ -119,23 +117,26 @@ struct PolicyWriter {
           + "DELETE FROM temp.policy_candidates;")
       let insert = try db.prepare("INSERT OR IGNORE INTO temp.policy_candidates (id) VALUES (?)")
       for id in ids { try insert.run([.text(id)]) }
-      restriction = " WHERE f.id IN (SELECT id FROM temp.policy_candidates)"
+      restriction = "f.id IN (SELECT id FROM temp.policy_candidates) AND "
     }
     let sql = """
-      SELECT * FROM (
-        SELECT f.id, t.name, f.title, f.state, f.state_by, f.state_rule, f.state_reason,
-          f.state_until, \(winner) AS winner
-        FROM findings f JOIN tenants t ON t.id = f.tenant_id
-        \(usesTags ? "LEFT JOIN functions fn ON fn.arn = f.function_arn" : "")\(restriction)
-      ) WHERE winner IS NOT NULL OR state_by = '\(Self.actor)'
-      ORDER BY id
+      SELECT f.id, f.state, f.state_by, f.state_rule, f.state_reason, f.state_until, \(winner)
+      FROM findings f
+      WHERE \(restriction)(\(any))
+      ORDER BY f.id
       """
     return try db.prepare(sql).rows(binds) {
       Decision(
-        id: $0.text(0), tenant: $0.text(1), title: $0.text(2),
-        state: TriageState(rawValue: $0.text(3)) ?? .new, stateBy: $0.optionalText(4),
-        stateRule: $0.optionalText(5), reason: $0.optionalText(6), until: $0.optionalInt64(7),
-        winner: $0.optionalInt(8))
+        id: $0.text(0), state: TriageState(rawValue: $0.text(1)) ?? .new,
+        stateBy: $0.optionalText(2), stateRule: $0.optionalText(3), reason: $0.optionalText(4),
+        until: $0.optionalInt64(5), winner: $0.optionalInt(6))
     }
+  }
+
+  /// A finding's tenant and title, for the few changes shown as examples.
+  private func describe(_ id: String) throws -> (String, String) {
+    try db.prepare(
+      "SELECT t.name, f.title FROM findings f JOIN tenants t ON t.id = f.tenant_id WHERE f.id = ?"
+    ).first([.text(id)]) { ($0.text(0), $0.text(1)) } ?? ("?", "?")
   }
 }

@@ -1,15 +1,39 @@
 import WardModel
 
-/// A triage rule's match as one SQL condition over `findings f JOIN tenants t` (and
-/// `functions fn` for tags), with its binds: the whole policy is decided in one query.
+/// A triage rule's match as one SQL condition over `findings f`, with its binds: the whole
+/// policy is decided in one query. Tenant and function matchers (names, labels, tags) are
+/// uncorrelated `IN (SELECT ...)` subqueries, which SQLite evaluates once per query rather
+/// than parsing a label's JSON once per finding.
 ///
 /// Globs become SQLite `GLOB` patterns (`*`, `?`; a `[` is escaped as `[[]`, so classes are
 /// never read into a rule's text).
 struct TriageRuleSQL {
   private(set) var filter = SQLFilter()
 
+  /// Nothing constrained yet (for the tenant and function subqueries).
+  private init() {}
+
   init(_ m: TriageRuleMatch) {
-    any("t.name", m.tenants)
+    if !m.tenants.isEmpty || !m.labels.isEmpty {
+      var tenants = TriageRuleSQL()
+      tenants.any("name", m.tenants)
+      for (key, value) in m.labels.sorted(by: { $0.key < $1.key }) {
+        tenants.filter.add(
+          "json_extract(labels, ?) GLOB ?",
+          [SQLValue.text(Self.jsonPath(key)), SQLValue.text(Self.glob(value))])
+      }
+      filter.add("f.tenant_id IN (SELECT id FROM tenants WHERE \(tenants.sql))", tenants.binds)
+    }
+    if !m.tags.isEmpty {
+      var functions = TriageRuleSQL()
+      for (key, value) in m.tags.sorted(by: { $0.key < $1.key }) {
+        functions.filter.add(
+          "json_extract(tags, ?) GLOB ?",
+          [SQLValue.text(Self.jsonPath(key)), SQLValue.text(Self.glob(value))])
+      }
+      filter.add(
+        "f.function_arn IN (SELECT arn FROM functions WHERE \(functions.sql))", functions.binds)
+    }
     any("f.account", m.accounts)
     any("f.region", m.regions)
     any("f.source", m.sources)
@@ -26,14 +50,6 @@ struct TriageRuleSQL {
     if !m.categories.isEmpty { filter.oneOf("f.category", m.categories.map { .text($0.rawValue) }) }
     if !m.severities.isEmpty {
       filter.oneOf("f.severity", m.severities.map { .integer(Int64($0.rank)) })
-    }
-    for (key, value) in m.labels.sorted(by: { $0.key < $1.key }) {
-      filter.add(
-        "json_extract(t.labels, ?) GLOB ?", [.text(Self.jsonPath(key)), .text(Self.glob(value))])
-    }
-    for (key, value) in m.tags.sorted(by: { $0.key < $1.key }) {
-      filter.add(
-        "json_extract(fn.tags, ?) GLOB ?", [.text(Self.jsonPath(key)), .text(Self.glob(value))])
     }
   }
 

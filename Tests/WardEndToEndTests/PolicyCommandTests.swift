@@ -31,8 +31,10 @@ import Testing
         labels: {tier: sandbox}
     """.write(toFile: tmp.file("tenants.yaml"), atomically: true, encoding: .utf8)
     try Self.policy.write(toFile: tmp.file("ward-policy.yaml"), atomically: true, encoding: .utf8)
-    try "rules:\n  - id: x\n    match: {severity: loud}\n    state: suppressed\n    reason: r\n    owner: o\n".write(
-      toFile: tmp.file("bad.yaml"), atomically: true, encoding: .utf8)
+    try
+      "rules:\n  - id: x\n    match: {severity: loud}\n    state: suppressed\n    reason: r\n    owner: o\n"
+      .write(
+        toFile: tmp.file("bad.yaml"), atomically: true, encoding: .utf8)
     let env = ["WARD_STORE": "posture.db"]
     func run(_ args: [String], _ extra: [String: String] = [:]) throws -> RunResult {
       try ward(args, environment: env.merging(extra) { $1 }, currentDirectory: tmp.path)
@@ -46,7 +48,8 @@ import Testing
       ), "\(bad.stderr)")
     let noStore = try run(["policy", "check", "ward-policy.yaml"])
     #expect(noStore.status == 0, "\(noStore.stderr)")
-    #expect(noStore.stdout.contains("ward-policy.yaml: valid, 1 rule (sha256 "), "\(noStore.stdout)")
+    #expect(
+      noStore.stdout.contains("ward-policy.yaml: valid, 1 rule (sha256 "), "\(noStore.stdout)")
     #expect(noStore.stdout.contains("no store at posture.db: nothing to preview"))
 
     #expect(try run(["import", "--quiet", "tenants.yaml", "data/"]).status == 0)
@@ -86,7 +89,8 @@ import Testing
       try run(["findings", "--expiring", "2099-07-01", "--format", "json"]).stdout)
     #expect(expiring.count == closed.count)
     #expect(expiring.allSatisfy { ($0["until"] as? String) == "2099-06-30T00:00:00Z" })
-    #expect(try jsonArray(try run(["findings", "--expiring", "14d", "--format", "json"]).stdout).isEmpty)
+    #expect(
+      try jsonArray(try run(["findings", "--expiring", "14d", "--format", "json"]).stdout).isEmpty)
     #expect(try run(["findings", "--expiring", "soon"]).status != 0)
   }
 }

@@ -63,28 +63,35 @@ import WardModel
   @Test func errorsNameLineAndColumn() {
     let head = "rules:\n  - id: r\n"
     #expect(
-      error(head + "    match: {sevrity: low}\n    state: suppressed\n    reason: x\n    owner: o\n")
+      error(
+        head + "    match: {sevrity: low}\n    state: suppressed\n    reason: x\n    owner: o\n")
         == "p.yaml: line 3:13: rule r: match: unknown key sevrity (expected one of account, category, function, labels, region, resource, rule, severity, source, tags, tenant)"
     )
     #expect(
       error(head + "    match: {severity: low}\n    state: suppressed\n    owner: o\n")
         == "p.yaml: line 2:5: rule r: reason is required")
     #expect(
-      error(head + "    match: {severity: low}\n    state: risk-accepted\n    reason: x\n    owner: o\n")
+      error(
+        head + "    match: {severity: low}\n    state: risk-accepted\n    reason: x\n    owner: o\n"
+      )
         == "p.yaml: line 2:5: rule r: risk-accepted needs expires: YYYY-MM-DD")
     #expect(
       error(head + "    match: {severity: low}\n    state: resolved\n    reason: x\n    owner: o\n")
         == "p.yaml: line 4:12: rule r: state resolved is not one of suppressed, risk-accepted, false-positive"
     )
     #expect(
-      error(head + "    match: {severity: loud}\n    state: suppressed\n    reason: x\n    owner: o\n")
+      error(
+        head + "    match: {severity: loud}\n    state: suppressed\n    reason: x\n    owner: o\n")
         == "p.yaml: line 3:23: rule r: match: severity loud is not one of critical, high, medium, low, info"
     )
     #expect(
       error(head + "    match: {}\n    state: suppressed\n    reason: x\n    owner: o\n")?.contains(
         "line 3:12: rule r: match is empty") == true)
     #expect(
-      error(head + "    match: {severity: low}\n    state: suppressed\n    reason: x\n    owner: o\n    expires: soon\n")
+      error(
+        head
+          + "    match: {severity: low}\n    state: suppressed\n    reason: x\n    owner: o\n    expires: soon\n"
+      )
         == "p.yaml: line 7:14: rule r: expires: expected YYYY-MM-DD, got soon")
     let twice = "    match: {severity: low}\n    state: suppressed\n    reason: x\n    owner: o\n"
     #expect(
@@ -100,25 +107,30 @@ import WardModel
   @Test func theDemoPolicyReads() throws {
     let path = Fixture.root + "/../../demo-data/ward-policy.yaml"
     let policy = try TriagePolicyReader.load(path: path)
-    #expect(policy.rules.map(\.id) == [
-      "no-vpc-by-design", "bronze-low-monitoring", "wingtip-dlq-via-destinations",
-      "org-trail-data-events",
-    ])
+    #expect(
+      policy.rules.map(\.id) == [
+        "no-vpc-by-design", "bronze-low-monitoring", "wingtip-dlq-via-destinations",
+        "org-trail-data-events",
+      ])
     // The most specific rule comes first; equal ones keep file order.
-    #expect(policy.rulesInForce(at: UTC.parse("2026-12-01")!).map(\.id) == [
-      "wingtip-dlq-via-destinations", "bronze-low-monitoring", "org-trail-data-events",
-      "no-vpc-by-design",
-    ])
+    #expect(
+      policy.rulesInForce(at: UTC.parse("2026-12-01")!).map(\.id) == [
+        "wingtip-dlq-via-destinations", "bronze-low-monitoring", "org-trail-data-events",
+        "no-vpc-by-design",
+      ])
     // After 2027-03-01 the risk acceptance is no longer in force.
-    #expect(!policy.rulesInForce(at: UTC.parse("2027-03-02")!).map(\.id).contains("no-vpc-by-design"))
+    #expect(
+      !policy.rulesInForce(at: UTC.parse("2027-03-02")!).map(\.id).contains("no-vpc-by-design"))
   }
 
   @Test func prowlersOwnMutelistFixtureReads() throws {
-    let policy = try TriagePolicyReader.load(path: Fixture.path("prowler-mutelist/aws_mutelist.yaml"))
-    #expect(policy.rules.map(\.id) == [
-      "mutelist:123456789012:iam_user_hardware_mfa_enabled", "mutelist:123456789012:*",
-      "mutelist:098765432109:s3_bucket_object_versioning",
-    ])
+    let policy = try TriagePolicyReader.load(
+      path: Fixture.path("prowler-mutelist/aws_mutelist.yaml"))
+    #expect(
+      policy.rules.map(\.id) == [
+        "mutelist:123456789012:iam_user_hardware_mfa_enabled", "mutelist:123456789012:*",
+        "mutelist:098765432109:s3_bucket_object_versioning",
+      ])
     let mfa = policy.rules[0]
     #expect(mfa.state == .suppressed && mfa.owner == "prowler-mutelist")
     #expect(mfa.match.sources == ["prowler"] && mfa.match.accounts == ["123456789012"])

@@ -32,7 +32,8 @@ import WardModel
           T.finding(
             "f2", account: Self.acme, function: "legacy-orders", category: .secrets,
             severity: .critical, source: "ward"),
-          T.finding("f3", account: Self.globex, function: nil, severity: .medium, source: "checkov"),
+          T.finding(
+            "f3", account: Self.globex, function: nil, severity: .medium, source: "checkov"),
           T.finding(
             "f4", account: Self.globex, function: "billing", category: .monitoring,
             severity: .low, source: "securityhub"),
@@ -86,7 +87,11 @@ import WardModel
     #expect(try matched(store) { $0.labels = ["owner": "*"] } == [])
     #expect(try matched(store) { $0.tags = ["team": "core"] } == ["f1", "f2", "f4", "f5"])
     // Matchers AND together.
-    #expect(try matched(store) { $0.labels = ["tier": "gold"]; $0.sources = ["prowler"] } == ["f5"])
+    #expect(
+      try matched(store) {
+        $0.labels = ["tier": "gold"]
+        $0.sources = ["prowler"]
+      } == ["f5"])
   }
 
   @Test func aPersonsDecisionIsNeverOverridden() throws {
@@ -99,12 +104,14 @@ import WardModel
       expectedVersion: 1, now: T.now)
     let outcome = try store.applyPolicy(
       policy([rule("acme") { $0.tenants = ["acme-dev"] }]), now: T.now)
-    #expect(outcome.rules["acme"] == {
-      var c = PolicyRuleCount()
-      c.matched = 2
-      c.leftAlone = 2
-      return c
-    }())
+    #expect(
+      outcome.rules["acme"]
+        == {
+          var c = PolicyRuleCount()
+          c.matched = 2
+          c.leftAlone = 2
+          return c
+        }())
     #expect(try store.finding(id: "f1")?.triage.state == .acknowledged)
     #expect(try store.finding(id: "f2")?.triage.state == .new)
   }
@@ -153,15 +160,19 @@ import WardModel
     let (temp, store) = try seeded()
     let sha = String(repeating: "0f", count: 32)
     let outcome = try store.applyPolicy(
-      policy([rule("gold", state: .riskAccepted, expires: T.now + 86_400) {
-        $0.labels = ["tier": "gold"]
-      }], sha: sha), now: T.now)
+      policy(
+        [
+          rule("gold", state: .riskAccepted, expires: T.now + 86_400) {
+            $0.labels = ["tier": "gold"]
+          }
+        ], sha: sha), now: T.now)
     let events = try store.auditLog(filter: AuditFilter(source: .policy))
     #expect(events.count == 3)
-    #expect(events.allSatisfy {
-      $0.batch == outcome.batch && $0.rule == "gold" && $0.policySHA256 == sha
-        && $0.operatorName == "policy" && $0.until == T.now + 86_400
-    })
+    #expect(
+      events.allSatisfy {
+        $0.batch == outcome.batch && $0.rule == "gold" && $0.policySHA256 == sha
+          && $0.operatorName == "policy" && $0.until == T.now + 86_400
+      })
     #expect(try store.verifyAudit().isIntact)
     // The rule and the policy are hashed: editing either is caught.
     let raw = RawConnection(path: temp.path)
@@ -174,7 +185,9 @@ import WardModel
     let (_, store) = try seeded()
     let p = policy([rule("sandbox") { $0.labels = ["tier": "sandbox"] }])
     let summary = try store.apply(
-      T.batch { $0.findings = [T.finding("f6", account: Self.acme), T.finding("f7", account: Self.globex)] },
+      T.batch {
+        $0.findings = [T.finding("f6", account: Self.acme), T.finding("f7", account: Self.globex)]
+      },
       policy: p, now: T.now)
     #expect(summary.policyChanges == 1)
     #expect(try store.finding(id: "f6")?.triage.state == .suppressed)
@@ -209,7 +222,8 @@ import WardModel
     _ = try PostureStore(path: temp.path, now: T.now + 7200)
     let lapsed = try #require(try store.history(findingId: "f3").last)
     #expect(lapsed.operatorName == "expiry" && lapsed.to == .new && lapsed.source == .open)
-    #expect(lapsed.reason == "suppressed lapsed on \(UTC.date(T.now + 3600)) (ends #\(decision.seq))")
+    #expect(
+      lapsed.reason == "suppressed lapsed on \(UTC.date(T.now + 3600)) (ends #\(decision.seq))")
     #expect(try store.finding(id: "f1")?.triage.state == .new)
     // The expired rule no longer closes anything.
     #expect(try store.applyPolicy(p, now: T.now + 7200).totalChanged == 0)
