@@ -26,6 +26,8 @@ public struct ApplySummary: Sendable, Hashable, CustomStringConvertible {
   }
 
   public private(set) var counts: [Kind: Counts] = [:]
+  /// Findings a triage policy (`--policy`) changed in the same transaction.
+  public var policyChanges = 0
 
   public init() {}
 
@@ -35,7 +37,7 @@ public struct ApplySummary: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Rows inserted, updated or resolved over all kinds: 0 for a re-applied batch.
-  public var totalChanged: Int { counts.values.reduce(0) { $0 + $1.changed } }
+  public var totalChanged: Int { counts.values.reduce(policyChanges) { $0 + $1.changed } }
 
   mutating func record(_ kind: Kind, _ outcome: UpsertOutcome) {
     switch outcome {
@@ -52,7 +54,7 @@ public struct ApplySummary: Sendable, Hashable, CustomStringConvertible {
       return
         "\(k.rawValue): +\(c.inserted) ~\(c.updated) =\(c.unchanged) skipped \(c.skipped)"
         + (c.resolved > 0 ? " resolved \(c.resolved)" : "")
-    }.joined(separator: "; ")
+    }.joined(separator: "; ") + (policyChanges > 0 ? "; policy: \(policyChanges) changed" : "")
   }
 }
 

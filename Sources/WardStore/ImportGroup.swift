@@ -18,11 +18,13 @@ public final class ImportGroup {
   }
 
   /// Applies everything one input file contributed, all or nothing (a savepoint); see
-  /// ``PostureStore/apply(_:tenantOverride:now:)`` for the parameters and the counts.
+  /// ``PostureStore/apply(_:tenantOverride:policy:now:)`` for the parameters and the counts.
   /// On error nothing of this file is kept and the error is rethrown; the group goes on,
   /// unless SQLite rolled back the whole transaction (disk full): then every later call
   /// throws too and the group's commit fails.
-  public func apply(_ batch: ImportBatch, tenantOverride: String? = nil) throws -> ApplySummary {
+  public func apply(
+    _ batch: ImportBatch, tenantOverride: String? = nil, policy: TriagePolicy? = nil
+  ) throws -> ApplySummary {
     let summary = try db.savepoint {
       var writer = BatchWriter(db: db, fallbackTenant: tenantOverride ?? Tenancy.unassigned)
       try writer.applyTenants(batch.tenants)
@@ -42,6 +44,11 @@ public final class ImportGroup {
         writer.summary.record(.findings, try findings.write(f, tenantId: tenant))
       }
       try writer.applyAlerts(batch.alerts)
+      if let policy {
+        writer.summary.policyChanges = try PolicyWriter(db: db).run(
+          policy, candidates: .ids(batch.findings.map(\.id)), now: now, write: true
+        ).totalChanged
+      }
       return writer.summary
     }
     touched.formUnion(FunctionRollup.Touched(batch: batch, summary: summary))

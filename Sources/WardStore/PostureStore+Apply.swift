@@ -9,25 +9,30 @@ extension PostureStore {
   ///   - tenantOverride: maps every account the batch mentions to this tenant, and is the
   ///     tenant of rows with no account (otherwise `unassigned`).
   ///   - now: the time recorded on state changes and used to expire risk acceptances.
+  ///   - policy: a triage policy applied to this batch's findings in the same transaction.
   /// - Returns: counts of inserted / updated / unchanged / skipped records per kind.
   ///   Re-applying the same batch reports nothing changed and writes no row.
   ///
   /// Policies, URLs, triggers and patches for a function the store does not know are
   /// skipped (counted); metrics for unknown functions are kept (keyed by ARN).
   @discardableResult
-  public func apply(_ batch: ImportBatch, tenantOverride: String? = nil, now: EpochSeconds)
-    throws -> ApplySummary
-  {
-    try withImportGroup(now: now) { try $0.apply(batch, tenantOverride: tenantOverride) }
+  public func apply(
+    _ batch: ImportBatch, tenantOverride: String? = nil, policy: TriagePolicy? = nil,
+    now: EpochSeconds
+  ) throws -> ApplySummary {
+    try withImportGroup(now: now) {
+      try $0.apply(batch, tenantOverride: tenantOverride, policy: policy)
+    }
   }
 
   /// Records the result of a run of Ward's own rules and detectors, in one transaction:
   /// upserts `findings` (source forced to `ward`), resolves every open `ward` finding
   /// not in the set (by `scan`, "rule no longer fires"), and upserts `alerts` by id.
+  /// With `policy`, applies it to every finding in the same transaction.
   @discardableResult
-  public func applyScan(findings: [Finding], alerts: [Alert], now: EpochSeconds) throws
-    -> ApplySummary
-  {
+  public func applyScan(
+    findings: [Finding], alerts: [Alert], policy: TriagePolicy? = nil, now: EpochSeconds
+  ) throws -> ApplySummary {
     guard scope.tenants == nil else { throw StoreError.outOfScope("scan") }
     return try connection.withDatabase { db in
       try db.transaction {
@@ -55,6 +60,11 @@ extension PostureStore {
           writer.summary[.findings].resolved += 1
         }
         try writer.applyAlerts(alerts)
+        if let policy {
+          writer.summary.policyChanges = try PolicyWriter(db: db).run(
+            policy, candidates: .all, now: now, write: true
+          ).totalChanged
+        }
         var touched = FunctionRollup.Touched()
         touched.arns = Set(alerts.compactMap(\.functionArn))
         try FunctionRollup(db: db).update(touched)

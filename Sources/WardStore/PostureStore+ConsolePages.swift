@@ -186,6 +186,12 @@ extension PostureStore {
       inRankOrder ? "+x.state" : "x.state",
       filter.states.map { $0.map(\.rawValue).sorted().map { .text($0) } })
     where_.oneOf("x.source", filter.sources.map { $0.sorted().map { .text($0) } })
+    if let by = filter.expiringBy {
+      let closed = TriageState.allCases.filter { !$0.isOpen }.map { "'\($0.rawValue)'" }
+      where_.add(
+        "x.state IN (\(closed.joined(separator: ", "))) AND x.state_until IS NOT NULL "
+          + "AND x.state_until <= ?", [.integer(by)])
+    }
     if let text = filter.text, !text.isEmpty {
       let pattern = SQLValue.text(likePattern(containing: text))
       where_.add(

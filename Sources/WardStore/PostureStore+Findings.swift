@@ -3,7 +3,7 @@ import WardModel
 extension PostureStore {
   static let findingRowColumns = """
     x.id, t.name, x.account, x.region, x.function_arn, x.resource, x.category, x.severity,
-    x.title, x.source, x.rule_id, x.state, x.first_seen, x.last_seen, x.version
+    x.title, x.source, x.rule_id, x.state, x.first_seen, x.last_seen, x.version, x.state_until
     """
 
   /// A page of findings: severity (worst first), then last seen (newest first), then id.
@@ -47,7 +47,7 @@ extension PostureStore {
       category: Category(rawValue: s.text(6)) ?? .monitoring, severity: Severity(rank: s.int(7)),
       title: s.text(8), source: s.text(9), ruleId: s.text(10),
       state: TriageState(rawValue: s.text(11)) ?? .new, firstSeen: s.int64(12),
-      lastSeen: s.int64(13), version: s.int64(14))
+      lastSeen: s.int64(13), version: s.int64(14), until: s.optionalInt64(15))
   }
 
   /// One finding with its triage state; nil if unknown or out of scope.

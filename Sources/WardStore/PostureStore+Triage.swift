@@ -46,7 +46,8 @@ extension PostureStore {
   ///   - expectedVersion: the `version` the operator saw; if the stored version differs,
   ///     throws `StoreError.conflict` naming who changed it, when and to what.
   ///   - reason: required for resolved, false-positive, risk-accepted and suppressed.
-  ///   - until: required for risk-accepted, and must be in the future.
+  ///   - until: required for risk-accepted, allowed for every closed state, and must be in
+  ///     the future; the decision lapses then (the finding reopens as `new`).
   ///   - source: `.console` or `.cli`; recorded on the audit event.
   /// - Returns: the finding's new version.
   @discardableResult
@@ -91,7 +92,7 @@ extension PostureStore {
           }
           let event = try writer.transition(
             findingId: target.findingId, from: current.state, to: state, reason: reason,
-            note: note, until: state.requiresExpiry ? until : nil, actor: who, at: now,
+            note: note, until: state.isOpen ? nil : until, actor: who, at: now,
             batch: batch)
           return TriageResult(
             findingId: target.findingId,
@@ -255,7 +256,7 @@ extension PostureStore {
   }
 
   /// Trims the reason and checks the rules: a reason for closed states, a future expiry for
-  /// risk acceptance.
+  /// risk acceptance, an expiry only on a closed state.
   static func validated(
     state: TriageState, reason: String?, until: EpochSeconds?, now: EpochSeconds
   ) throws -> String? {
@@ -263,8 +264,14 @@ extension PostureStore {
     if state.requiresReason && (trimmed ?? "").isEmpty {
       throw StoreError.invalidTriage("\(state.rawValue) needs a reason")
     }
-    if state.requiresExpiry {
-      guard let until else { throw StoreError.invalidTriage("\(state.rawValue) needs an expiry") }
+    if state.requiresExpiry && until == nil {
+      throw StoreError.invalidTriage("\(state.rawValue) needs an expiry")
+    }
+    if let until {
+      // Any closed decision may lapse; an open state has nothing to lapse.
+      guard !state.isOpen else {
+        throw StoreError.invalidTriage("\(state.rawValue) is open: only a closed state can expire")
+      }
       guard until > now else { throw StoreError.invalidTriage("the expiry must be in the future") }
     }
     return (trimmed ?? "").isEmpty ? nil : trimmed

@@ -82,6 +82,8 @@ public struct FindingFilter: Sendable, Hashable {
   /// Substring (case-insensitive) of the title, resource, rule id, description or the
   /// function's name.
   public var text: String?
+  /// Only closed decisions that lapse at or before this instant (`--expiring 14d`).
+  public var expiringBy: EpochSeconds? = nil
 
   public init(
     tenants: Set<String>? = nil, function: String? = nil, categories: Set<Category>? = nil,
@@ -121,6 +123,8 @@ public struct FindingRow: Sendable, Hashable {
   public var lastSeen: EpochSeconds
   /// Pass to `setState(expectedVersion:)`.
   public var version: Int64
+  /// When the finding's closed decision lapses (it reopens as `new`); nil when it does not.
+  public var until: EpochSeconds? = nil
 }
 
 /// The triage fields of a stored finding.

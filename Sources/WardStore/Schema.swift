@@ -12,6 +12,7 @@ enum Schema {
     TriageBatchSchema.migration, CodeSigningSchema.migration, ApiGatewaySchema.migration,
     CostActivitySchema.migration,
     IAMSchema.migration,
+    TriagePolicySchema.migration,
   ]
 
   /// The version a fully migrated store has.

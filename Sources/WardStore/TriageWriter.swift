@@ -11,21 +11,21 @@ struct TriageWriter {
   func transition(
     findingId: String, from old: TriageState?, to new: TriageState, reason: String?,
     note: String?, until: EpochSeconds?, actor: AuditActor, at now: EpochSeconds,
-    undoes: Int64? = nil, batch: String? = nil
+    undoes: Int64? = nil, batch: String? = nil, rule: PolicyStamp? = nil
   ) throws -> AuditEvent {
     try db.prepare(
       """
       UPDATE findings SET state = ?, state_reason = ?, state_note = COALESCE(?, state_note),
-        state_until = ?, state_by = ?, state_at = ?, version = version + 1
+        state_until = ?, state_by = ?, state_at = ?, state_rule = ?, version = version + 1
       WHERE id = ?
       """
     ).run([
       .text(new.rawValue), SQLValue(reason), SQLValue(note), SQLValue(until), .text(actor.name),
-      .integer(now), .text(findingId),
+      .integer(now), SQLValue(rule?.ruleId), .text(findingId),
     ])
     return try AuditLog(db: db).append(
       kind: .state, findingId: findingId, from: old, to: new, reason: reason, note: note,
-      until: until, actor: actor, at: now, undoes: undoes, batch: batch)
+      until: until, actor: actor, at: now, undoes: undoes, batch: batch, rule: rule)
   }
 
   /// A new batch id for the events the caller is about to append: `b` + the seq the first
@@ -67,21 +67,34 @@ struct TriageWriter {
       until: nil, actor: actor, at: now)
   }
 
-  /// Risk acceptances whose expiry has passed go back to `new`, each as an audit event by
-  /// `expiry` with the source that noticed it (`open`, `import`, `scan`, ...).
+  /// Closed decisions (resolved, false-positive, risk-accepted, suppressed) whose expiry has
+  /// passed go back to `new`, each as an audit event by `expiry` with the source that noticed
+  /// it (`open`, `import`, `scan`, ...) and a reason naming the decision it ends.
   func expireRiskAcceptances(now: EpochSeconds, source: AuditSource) throws -> Int {
-    let ids = try db.prepare(
+    let lapsed = try db.prepare(
       """
-      SELECT id FROM findings
-      WHERE state = 'risk-accepted' AND state_until IS NOT NULL AND state_until <= ?
+      SELECT id, state, state_until,
+        (SELECT max(seq) FROM audit_events e WHERE e.finding_id = findings.id AND e.kind = 'state')
+      FROM findings
+      WHERE state IN ('resolved', 'false-positive', 'risk-accepted', 'suppressed')
+        AND state_until IS NOT NULL AND state_until <= ?
       ORDER BY id
       """
-    ).rows([.integer(now)]) { $0.text(0) }
-    for id in ids {
+    ).rows([.integer(now)]) {
+      (
+        $0.text(0), TriageState(rawValue: $0.text(1)) ?? .riskAccepted, $0.int64(2),
+        $0.optionalInt64(3)
+      )
+    }
+    for (id, state, until, decision) in lapsed {
+      let reason =
+        state == .riskAccepted
+        ? "risk acceptance expired" : "\(state.rawValue) lapsed"
       try transition(
-        findingId: id, from: .riskAccepted, to: .new, reason: "risk acceptance expired",
+        findingId: id, from: state, to: .new,
+        reason: reason + " on \(UTC.date(until))" + (decision.map { " (ends #\($0))" } ?? ""),
         note: nil, until: nil, actor: AuditActor(system: "expiry", source: source), at: now)
     }
-    return ids.count
+    return lapsed.count
   }
 }

@@ -23,7 +23,8 @@ struct AuditLogCommand: ParsableCommand {
   @Option(help: "Only this finding.") var finding: String?
   @Option(name: .customLong("operator"), help: "Only this operator.") var operatorName: String?
   @Option(help: "Only events at or after this date (YYYY-MM-DD or ISO 8601).") var since: String?
-  @Option(help: "Only this source: console, cli, scan, import, open.") var source: AuditSource?
+  @Option(help: "Only this source: console, cli, scan, import, open, policy.")
+  var source: AuditSource?
 
   func run() throws {
     let store = try readStore(storeOptions)
@@ -46,13 +47,15 @@ struct AuditLogCommand: ParsableCommand {
     }
     printRecords(
       records, keys: auditKeys, format: formatOptions.format,
-      tableColumns: ["seq", "at", "operator", "source", "finding", "from", "to", "reason", "note"])
+      tableColumns: [
+        "seq", "at", "operator", "source", "finding", "from", "to", "reason", "note", "rule",
+      ])
   }
 }
 
 let auditKeys = [
   "seq", "kind", "finding", "from", "to", "reason", "note", "until", "operator", "address", "key",
-  "source", "at", "undoes", "prev_hash", "hash",
+  "source", "at", "undoes", "prev_hash", "hash", "batch", "rule", "policy_sha256",
 ]
 
 func auditRecord(_ e: AuditEvent) -> Record {
@@ -67,6 +70,8 @@ func auditRecord(_ e: AuditEvent) -> Record {
     ("address", .string(e.address)), ("key", .string(e.keyFingerprint)),
     ("source", .string(e.source.rawValue)), ("at", .string(UTC.iso8601(e.at))),
     ("undoes", .int(e.undoes)), ("prev_hash", .string(e.prevHash)), ("hash", .string(e.hash)),
+    ("batch", .string(e.batch)), ("rule", .string(e.rule)),
+    ("policy_sha256", .string(e.policySHA256)),
   ])
 }
 

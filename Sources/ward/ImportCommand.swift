@@ -26,14 +26,17 @@ struct ImportCommand: ParsableCommand {
   @Flag(name: .long, help: "Print only the summary and errors.")
   var quiet = false
 
+  @OptionGroup var policyOption: PolicyOption
+
   @Argument(help: "Files or directories to import.")
   var paths: [String]
 
   func run() throws {
+    let policy = try policyOption.load()
     let store = try openStore(storeOptions.path, mode: .readWrite)
     var bar: ImportProgress? = nil
     let environment = ProcessInfo.processInfo.environment
-    let report = try Ingestion(store: store, tenantOverride: tenant).importPaths(
+    let report = try Ingestion(store: store, tenantOverride: tenant, policy: policy).importPaths(
       paths,
       progress: { line in
         guard !quiet else { return }
@@ -60,6 +63,8 @@ struct ImportCommand: ParsableCommand {
 struct Ingestion {
   let store: PostureStore
   let tenantOverride: String?
+  /// Applied to each file's findings in that file's transaction (`--policy`).
+  var policy: TriagePolicy? = nil
 
   /// What one `ward import` did.
   struct Report {
@@ -179,7 +184,8 @@ struct Ingestion {
                 if batch.undatedFindings {
                   try dateFindings(&batch, in: group, now: now, dataHour: &dataHour)
                 }
-                let summary = try group.apply(batch, tenantOverride: tenantOverride)
+                let summary = try group.apply(
+                  batch, tenantOverride: tenantOverride, policy: policy)
                 applied.append(Applied(path: file.path, format: batch.format, summary: summary))
               } catch let error as StoreError where error.isDiskFull {
                 throw error

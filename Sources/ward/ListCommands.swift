@@ -151,11 +151,18 @@ struct FindingsCommand: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var filters: FindingFilterOptions
+  @Option(
+    help: "Only closed decisions that lapse within this time: 14d, 48h or a YYYY-MM-DD date.")
+  var expiring: String?
   @Option(help: "At most this many rows.") var limit: Int?
 
   func run() throws {
     let store = try readStore(storeOptions)
-    let filter = try filters.filter()
+    var filter = try filters.filter()
+    if let expiring {
+      filter.expiringBy = try expiryHorizon(
+        expiring, now: EpochSeconds(Date().timeIntervalSince1970))
+    }
     let rows = try allPages(limit: limit) {
       try store.findings(filter: filter, after: $0, limit: $1)
     }
@@ -164,8 +171,19 @@ struct FindingsCommand: ParsableCommand {
       records, keys: findingKeys, format: formatOptions.format,
       tableColumns: [
         "id", "tenant", "function", "category", "severity", "state", "source", "title",
-      ])
+      ] + (expiring == nil ? [] : ["until"]))
   }
+}
+
+/// `14d`, `48h` (from now) or a date, as the instant `--expiring` lists lapses up to.
+func expiryHorizon(_ text: String, now: EpochSeconds) throws -> EpochSeconds {
+  if let unit = text.last, "dh".contains(unit), let n = Int64(text.dropLast()), n >= 0 {
+    return now + n * (unit == "d" ? UTC.day : UTC.hour)
+  }
+  guard let t = UTC.parse(text) else {
+    throw CommandFailure("--expiring: expected 14d, 48h or YYYY-MM-DD, got \(text)")
+  }
+  return t
 }
 
 /// The finding selectors shared by `findings`, `export` and `triage` (everything but the
@@ -209,7 +227,7 @@ struct FindingFilterOptions: ParsableArguments {
 
 let findingKeys = [
   "id", "tenant", "account", "region", "function", "resource", "category", "severity", "state",
-  "title", "source", "rule", "first_seen", "last_seen", "version",
+  "title", "source", "rule", "first_seen", "last_seen", "version", "until",
 ]
 
 func findingRecord(_ f: FindingRow) -> Record {
@@ -222,7 +240,7 @@ func findingRecord(_ f: FindingRow) -> Record {
     ("title", .string(f.title)), ("source", .string(f.source)), ("rule", .string(f.ruleId)),
     ("first_seen", .string(UTC.iso8601(f.firstSeen))),
     ("last_seen", .string(UTC.iso8601(f.lastSeen))),
-    ("version", .int(f.version)),
+    ("version", .int(f.version)), ("until", .string(f.until.map(UTC.iso8601))),
   ])
 }
 

@@ -16,15 +16,19 @@ struct ScanCommand: ParsableCommand {
       """)
 
   @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var policyOption: PolicyOption
 
   func run() throws {
+    let policy = try policyOption.load()
     let store = try openStore(storeOptions.path, mode: .readWrite)
     let started = Date()
-    let outcome = try WardScan(store: store).run()
+    let outcome = try WardScan(store: store, policy: policy).run()
     let elapsed = Date().timeIntervalSince(started)
     printLine(
       "scanned \(outcome.functions) functions: \(outcome.findings) findings, \(outcome.alerts) alerts; "
-        + "\(outcome.summary.totalChanged) records changed (\(String(format: "%.2f", elapsed)) s)")
+        + "\(outcome.summary.totalChanged) records changed"
+        + (policy == nil ? "" : ", \(outcome.summary.policyChanges) by the policy")
+        + " (\(String(format: "%.2f", elapsed)) s)")
   }
 }
 
@@ -38,6 +42,8 @@ struct ScanCommand: ParsableCommand {
 /// store loaded at once (`StreamedScanTests` checks that).
 struct WardScan {
   let store: PostureStore
+  /// Applied to every finding in the scan's transaction (`--policy`).
+  var policy: TriagePolicy? = nil
 
   struct Outcome {
     var functions: Int
@@ -93,7 +99,8 @@ struct WardScan {
     }
     alerts += CostDetectors.detectTenants(tenantCosts, now: now)
     alerts = Scanner.sortedAlerts(alerts)
-    let summary = try store.applyScan(findings: findings, alerts: alerts, now: wallClock)
+    let summary = try store.applyScan(
+      findings: findings, alerts: alerts, policy: policy, now: wallClock)
     return Outcome(
       functions: functions.count, findings: findings.count, alerts: alerts.count,
       summary: summary)

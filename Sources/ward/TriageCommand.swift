@@ -14,7 +14,8 @@ struct TriageCommand: ParsableCommand {
     discussion: """
       States: \(TriageState.allCases.map(\.rawValue).joined(separator: ", ")).
       resolved, false-positive, risk-accepted and suppressed need --reason; risk-accepted \
-      also needs --until (the acceptance ends at 00:00 UTC that day and the finding reopens).
+      also needs --until, and the other closed states may have it (the decision ends at 00:00 \
+      UTC that day and the finding reopens as new).
 
       Ids may carry the version you saw (`ID@VERSION`, as `ward findings` prints it): the \
       change is refused if someone changed the finding since. A plain ID uses the current \
@@ -35,7 +36,8 @@ struct TriageCommand: ParsableCommand {
   @Option(help: "Why (required for resolved, false-positive, risk-accepted, suppressed).")
   var reason: String?
   @Option(help: "A note to record with the change (or alone, to add a note).") var note: String?
-  @Option(help: "Expiry of a risk acceptance: YYYY-MM-DD (or an ISO 8601 time).") var until: String?
+  @Option(help: "When a closed decision lapses: YYYY-MM-DD (or an ISO 8601 time).")
+  var until: String?
   @Option(
     name: .customLong("operator"),
     help: "Who is triaging (default: $WARD_OPERATOR, else the login user).")
@@ -212,7 +214,8 @@ struct TriageScript {
       do {
         try store.setState(
           findingId: id, to: state, reason: rest, note: nil,
-          until: state.requiresExpiry ? (until ?? now + 30 * UTC.day) : nil, by: actor,
+          until: state.requiresExpiry
+            ? (until ?? now + 30 * UTC.day) : (state.isOpen ? nil : until), by: actor,
           source: .cli, expectedVersion: version, now: now)
         out += "applied \(id)\n"
         applied += 1

@@ -20,7 +20,7 @@ import WardModel
       """
       INSERT INTO audit_events (\(AuditLog.columns)) VALUES (\(seq), 'state', 'f2', 'suppressed',
       'new', NULL, NULL, NULL, 'mallory', NULL, NULL, 'cli', \(at), NULL, '\(AuditHash.zero)',
-      '\(hash)', NULL)
+      '\(hash)', NULL, NULL, NULL)
       """)
   }
 

@@ -78,10 +78,11 @@ import WardModel
       case 9:
         let id = "f\(Int.random(in: 0..<80, using: &rng))"
         guard let f = try store.finding(id: id) else { continue }
+        let state = TriageState.allCases.randomElement(using: &rng)!
+        // Only a closed state may carry an expiry.
         _ = try store.setState(
-          findingId: id, to: TriageState.allCases.randomElement(using: &rng)!, reason: "r",
-          note: nil, until: now + 300, by: Operator(name: "op"),
-          expectedVersion: f.triage.version, now: now)
+          findingId: id, to: state, reason: "r", note: nil, until: state.isOpen ? nil : now + 300,
+          by: Operator(name: "op"), expectedVersion: f.triage.version, now: now)
       case 10:
         try store.apply(
           T.batch {

@@ -28,7 +28,7 @@ import WardModel
         guard let f = try store.finding(id: id) else { continue }
         let state = TriageState.allCases.randomElement(using: &rng)!
         version[id] = try store.setState(
-          findingId: id, to: state, reason: "r", note: nil, until: now + 300,
+          findingId: id, to: state, reason: "r", note: nil, until: state.isOpen ? nil : now + 300,
           by: Operator(name: "op"), expectedVersion: f.triage.version, now: now)
       case 8:
         let account = accounts.randomElement(using: &rng)!

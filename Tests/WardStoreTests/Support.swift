@@ -153,6 +153,10 @@ extension RawConnection {
     (CostActivitySchema.migration, "DROP INDEX costs_by_account_function_day;"),
     (IAMSchema.migration, "DROP TABLE iam_policies; DROP TABLE iam_roles;"),
     (
+      TriagePolicySchema.migration,
+      "ALTER TABLE findings DROP COLUMN state_rule; ALTER TABLE audit_events DROP COLUMN policy_sha256; ALTER TABLE audit_events DROP COLUMN rule_id;"
+    ),
+    (
       ApiGatewaySchema.migration,
       "DROP TABLE api_stages; DROP TABLE api_integrations; DROP TABLE api_routes; DROP TABLE api_gateway_apis;"
     ),

@@ -76,12 +76,20 @@ import WardModel
         expectedVersion: 1, now: T.now)
     }
     #expect(try store.auditHead().seq == 0)
-    // A reason is trimmed; an expiry given for another state is not kept.
+    // An open state has nothing to lapse: an expiry on it is refused, not dropped.
+    #expect(
+      throws: StoreError.invalidTriage("acknowledged is open: only a closed state can expire")
+    ) {
+      try store.setState(
+        findingId: "f1", to: .acknowledged, reason: nil, note: nil, until: T.now + 9, by: alice,
+        expectedVersion: 1, now: T.now)
+    }
+    // A reason is trimmed; any closed state keeps its expiry (it lapses then).
     try store.setState(
       findingId: "f1", to: .suppressed, reason: "  noisy  ", note: nil, until: T.now + 9,
       by: alice, expectedVersion: 1, now: T.now)
     let f = try #require(try store.finding(id: "f1"))
-    #expect(f.triage.reason == "noisy" && f.triage.until == nil)
+    #expect(f.triage.reason == "noisy" && f.triage.until == T.now + 9)
   }
 
   @Test func notesAreEventsThatKeepStateAndVersion() throws {

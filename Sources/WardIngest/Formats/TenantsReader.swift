@@ -82,6 +82,8 @@ enum TenantsReader {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
       return "line \(mark.line):\(mark.column)"
+    case .duplicatedKeysInMapping(_, let context):
+      return "line \(context.mark.line):\(context.mark.column)"
     default: return ""
     }
   }
@@ -91,6 +93,9 @@ enum TenantsReader {
     case .scanner(_, let problem, _, _), .parser(_, let problem, _, _),
       .composer(_, let problem, _, _):
       return problem
+    case .duplicatedKeysInMapping(let duplicates, _):
+      return "a mapping gives "
+        + duplicates.sorted().joined(separator: ", ") + " twice (keys must be unique)"
     default: return "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable"
     }
   }

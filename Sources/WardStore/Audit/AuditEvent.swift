@@ -14,6 +14,9 @@ public enum AuditSource: String, Sendable, Hashable, Codable, CaseIterable {
   case `import`
   /// A read-write open of the store noticed an expired risk acceptance.
   case open
+  /// A triage policy rule (`ward policy apply`, or `--policy` on import and scan); the
+  /// event names the rule and the policy file's SHA-256.
+  case policy
 }
 
 /// What an audit event records.
@@ -59,6 +62,10 @@ public struct AuditEvent: Sendable, Hashable, Codable {
   /// (one `t` on N findings, one `u`) names the same batch id; nil for events made before
   /// batches existed and for imports, scans, expiries and sessions.
   public var batch: String? = nil
+  /// The policy rule that made this change (source `policy`); nil otherwise.
+  public var rule: String? = nil
+  /// Hex SHA-256 of the policy file the rule came from.
+  public var policySHA256: String? = nil
 }
 
 /// Narrows `auditLog(filter:)`. Nil fields do not filter.

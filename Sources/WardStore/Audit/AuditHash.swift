@@ -25,9 +25,17 @@ enum AuditHash {
       .text(e.to.rawValue), text(e.reason), text(e.note), int(e.until), .text(e.operatorName),
       text(e.address), text(e.keyFingerprint), .text(e.source.rawValue), .integer(e.at),
       int(e.undoes), .text(e.prevHash),
-    ] + (e.batch.map { [.text($0)] } ?? [])
-    // The batch is hashed only when present, after the other fields, so every event
-    // recorded before batches existed keeps its hash.
+    ] + tail(e)
+  }
+
+  /// The fields added after the first release, hashed only when present so every older
+  /// event keeps its hash: the batch; for a policy change the batch (or null), the rule
+  /// and the policy's SHA-256.
+  static func tail(_ e: AuditEvent) -> [Field] {
+    guard let rule = e.rule else { return e.batch.map { [.text($0)] } ?? [] }
+    return [
+      e.batch.map { .text($0) } ?? .null, .text(rule), e.policySHA256.map { .text($0) } ?? .null,
+    ]
   }
 
   /// The bytes hashed: domain, then per field a tag (0 null, 1 integer, 2 text) and its value

@@ -28,7 +28,7 @@ struct AuditLog {
 
   static let columns = """
     seq, kind, finding_id, from_state, to_state, reason, note, until_at, operator, address,
-    key_fingerprint, source, at, undoes, prev_hash, hash, batch
+    key_fingerprint, source, at, undoes, prev_hash, hash, batch, rule_id, policy_sha256
     """
 
   /// The recorded head (seq 0 and zeros for an empty log).
@@ -43,14 +43,15 @@ struct AuditLog {
   func append(
     kind: AuditKind, findingId: String, from: TriageState?, to: TriageState, reason: String?,
     note: String?, until: EpochSeconds?, actor: AuditActor, at: EpochSeconds,
-    undoes: Int64? = nil, batch: String? = nil
+    undoes: Int64? = nil, batch: String? = nil, rule: PolicyStamp? = nil
   ) throws -> AuditEvent {
     let head = try head()
     var event = AuditEvent(
       seq: head.seq + 1, kind: kind, findingId: findingId, from: from, to: to, reason: reason,
       note: note, until: until, operatorName: actor.name, address: actor.address,
       keyFingerprint: actor.keyFingerprint, source: actor.source, at: at, undoes: undoes,
-      prevHash: head.hash, hash: "", batch: batch)
+      prevHash: head.hash, hash: "", batch: batch, rule: rule?.ruleId,
+      policySHA256: rule?.policySHA256)
     event.hash = AuditHash.hash(event)
     var values: [SQLValue] = [
       .integer(event.seq), .text(kind.rawValue), .text(findingId), SQLValue(from?.rawValue),
@@ -59,12 +60,17 @@ struct AuditLog {
       .text(actor.source.rawValue), .integer(at), SQLValue(undoes), .text(event.prevHash),
       .text(event.hash),
     ]
-    // The batch column is named only when there is a batch: migration 2 appends through
-    // here before migration 4 added the column.
-    var columns = Self.columns.replacingOccurrences(of: ", batch", with: "")
+    // The batch and policy columns are named only when set: migration 2 appends through
+    // here before the migrations that added them.
+    var columns = Self.columns.replacingOccurrences(
+      of: ", batch, rule_id, policy_sha256", with: "")
     if let batch {
       columns += ", batch"
       values.append(.text(batch))
+    }
+    if let rule {
+      columns += ", rule_id, policy_sha256"
+      values += [.text(rule.ruleId), .text(rule.policySHA256)]
     }
     let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
     try db.prepare("INSERT INTO audit_events (\(columns)) VALUES (\(marks))").run(values)
@@ -87,7 +93,7 @@ struct AuditLog {
       address: s.optionalText(9), keyFingerprint: s.optionalText(10),
       source: AuditSource(rawValue: s.text(11)) ?? .cli, at: s.int64(12),
       undoes: s.optionalInt64(13), prevHash: s.text(14), hash: s.text(15),
-      batch: s.optionalText(16))
+      batch: s.optionalText(16), rule: s.optionalText(17), policySHA256: s.optionalText(18))
   }
 
   /// Events matching `filter`, oldest first, after seq `after`, at most `limit`.
