@@ -10,10 +10,14 @@ public struct FunctionInventory: Sendable, Hashable {
   public var triggers: [Trigger]
   /// API Gateway routes whose integration invokes the function.
   public var routes: [FunctionRoute]
+  /// The buckets, queues, topics and rules that feed the function, with what was read
+  /// about who may write to them.
+  public var sources: [FunctionTriggerSource]
 
   public init(
     function: Function, tenant: String, policy: [PolicyStatement] = [],
-    url: FunctionURLConfig? = nil, triggers: [Trigger] = [], routes: [FunctionRoute] = []
+    url: FunctionURLConfig? = nil, triggers: [Trigger] = [], routes: [FunctionRoute] = [],
+    sources: [FunctionTriggerSource] = []
   ) {
     self.function = function
     self.tenant = tenant
@@ -21,5 +25,6 @@ public struct FunctionInventory: Sendable, Hashable {
     self.url = url
     self.triggers = triggers
     self.routes = routes
+    self.sources = sources
   }
 }

@@ -30,6 +30,7 @@ extension PostureStore {
         try writer.applyURLs(batch.urlConfigs, without: batch.functionsWithoutURL)
         try writer.applyTriggers(batch.triggers)
         try ApiGatewayWriter(db: db).apply(batch, into: &writer.summary)
+        try TriggerSourceWriter(db: db).apply(batch, into: &writer.summary)
         writer.summary[.metrics] = try MetricWriter(db: db).write(batch.metrics)
         try writer.applyCosts(batch.costs)
         let findings = FindingWriter(db: db, actor: "import", now: now)

@@ -53,7 +53,7 @@ extension PostureStore {
     }
   }
 
-  /// One function with its policy, URL and triggers; nil if unknown or out of scope.
+  /// One function with its policy, URL, triggers, routes and trigger sources; nil if unknown or out of scope.
   public func function(arn: String) throws -> FunctionInventory? {
     try connection.withDatabase { db in
       try db.transaction(write: false) {
@@ -107,6 +107,7 @@ extension PostureStore {
       FROM triggers WHERE function_arn = ? ORDER BY id
       """)
     let routes = RouteReader(db: db)
+    let sources = TriggerSourceReader(db: db)
     return try functions.map { (function, tenant) in
       var f = function
       let arn = SQLValue.text(f.arn)
@@ -140,7 +141,8 @@ extension PostureStore {
       }
       return FunctionInventory(
         function: f, tenant: tenant, policy: statements, url: urlConfig, triggers: triggerList,
-        routes: try routes.routes(forFunction: f.arn))
+        routes: try routes.routes(forFunction: f.arn),
+        sources: try sources.sources(forFunction: f.arn, mappings: triggerList, policy: statements))
     }
   }
 }

@@ -10,6 +10,7 @@ enum Schema {
     v1, AuditSchema.v2, FunctionRollupSchema.migration,
     FunctionRollupSchema.costByAccountMigration, EnvPreviewSchema.plainPreviewsKeepOnlyTheLength,
     TriageBatchSchema.migration, CodeSigningSchema.migration, ApiGatewaySchema.migration,
+    TriggerSourceSchema.migration,
   ]
 
   /// The version a fully migrated store has.

@@ -50,6 +50,15 @@ import WardModel
           ApiRecords(
             apiId: "\(fn)-api", kind: .rest,
             records: [ApiStage(name: "prod", accessLogging: false, throttled: false)]))
+        let bucket = "arn:aws:s3:::\(fn)-uploads"
+        b.sourceLinks.append(
+          SourceLinkSet(
+            via: .s3Notification, owner: bucket,
+            links: [
+              SourceLink(
+                sourceArn: bucket, functionArn: T.arn(fn, account: account), via: .s3Notification)
+            ]))
+        b.sourceFacts.append(SourceFact(sourceArn: bucket, change: .aclPublicGrants([])))
         b.alerts.append(
           Alert(
             id: "\(fn)-spike", account: account, functionArn: T.arn(fn, account: account),
@@ -106,6 +115,8 @@ import WardModel
     out["tenantDailyInvocations"] = "\(try s.tenantDailyInvocations(from: 0, to: .max))"
     out["routes(forFunction:)"] =
       "\(try s.routes(forFunction: T.arn("ledger", account: globex)))"
+    out["triggerSources(forFunction:)"] =
+      "\(try s.triggerSources(forFunction: T.arn("ledger", account: globex)))"
     out["auditLog"] = "\(try s.auditLog())"
     out["history"] = "\(try s.history(findingId: "ledger-f1"))"
     out["findingHistory"] = "\(try s.findingHistory(id: "ledger-f1"))"
@@ -120,6 +131,7 @@ import WardModel
       "tenants", "functions", "function(arn:)", "inventory", "findings", "finding(id:)", "alerts",
       "costs", "functionCosts", "functionTable", "findingTable", "alertTable", "activeAlertCounts",
       "tenantDailyInvocations", "auditLog", "history", "routes(forFunction:)",
+      "triggerSources(forFunction:)",
     ] {
       #expect(reads[name]!.contains("globex") || reads[name]!.contains("ledger"), "\(name)")
     }
@@ -151,6 +163,9 @@ import WardModel
     #expect(
       try acmeOnly.routes(forFunction: T.arn("orders", account: Self.acme)).map(\.label)
         == ["POST /orders on orders-shop (orders-api)"])
+    #expect(
+      try acmeOnly.triggerSources(forFunction: T.arn("orders", account: Self.acme)).map(\.sourceArn)
+        == ["arn:aws:s3:::orders-uploads"])
   }
 
   @Test func anEmptyScopeSeesNothingAtAll() throws {

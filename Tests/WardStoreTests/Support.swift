@@ -151,6 +151,10 @@ extension RawConnection {
   /// test can take a store back to an older version and watch the later ones run again.
   static let undo: [(migration: String, sql: String)] = [
     (
+      TriggerSourceSchema.migration,
+      "DROP TABLE trigger_links; DROP TABLE trigger_sources;"
+    ),
+    (
       ApiGatewaySchema.migration,
       "DROP TABLE api_stages; DROP TABLE api_integrations; DROP TABLE api_routes; DROP TABLE api_gateway_apis;"
     ),

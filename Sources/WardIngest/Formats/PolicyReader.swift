@@ -1,34 +1,18 @@
 import WardModel
 
-/// get-policy: `Policy` is JSON text inside JSON (the API) or an object (the CLI docs).
+/// get-policy: `Policy` is JSON text inside JSON (the API) or an object (the CLI docs). An S3
+/// get-bucket-policy response has the same shape; its statements' `arn:aws:s3:::` resources
+/// tell it apart.
 enum PolicyReader {
   static func read(_ value: JSONValue, context: ImportContext) throws -> ImportBatch {
     var batch = ImportBatch(format: "aws-lambda-get-policy")
-    let policyValue = try value.required("Policy")
-    let policy: JSONValue
-    switch policyValue.kind {
-    case .object:
-      policy = policyValue
-    case .string:
-      let text = try policyValue.string()
-      do {
-        policy = try JSONDocument(parsing: Array(text.utf8)).root
-      } catch let inner as ReadError {
-        throw policyValue.failure(
-          "the embedded policy JSON is invalid at \(inner.place): \(inner.reason)")
-      }
-      guard policy.isObject else {
-        throw policyValue.failure("the embedded policy is not a JSON object")
-      }
-    default:
-      throw policyValue.typeMismatch("a policy document (string or object)")
+    let policy = try document(value)
+    if try TriggerSourceReaders.isBucketPolicy(policy) {
+      return try TriggerSourceReaders.bucketPolicy(policy, context: context)
     }
-    let statementValue = try policy.required("Statement")
-    let statementItems = statementValue.isArray ? try statementValue.array() : [statementValue]
     var statements: [PolicyStatement] = []
     var functionArn: String? = nil
-    for s in statementItems {
-      guard s.isObject else { throw s.typeMismatch("a statement object") }
+    for s in try Self.statements(policy) {
       let resource = try s.present("Resource")?.stringList().first
       let arn = resource.flatMap { ARN($0)?.unqualifiedLambdaARN } ?? context.functionArn
       guard let arn else {
@@ -48,6 +32,39 @@ enum PolicyReader {
       FunctionPolicy(
         functionArn: target, statements: statements, revisionId: try value.string("RevisionId")))
     return batch
+  }
+
+  /// The policy document of a `{"Policy": …}` response (Lambda, S3): JSON text inside JSON
+  /// (the API) or an object (the CLI docs).
+  static func document(_ value: JSONValue) throws -> JSONValue {
+    let policyValue = try value.required("Policy")
+    switch policyValue.kind {
+    case .object:
+      return policyValue
+    case .string:
+      let text = try policyValue.string()
+      let policy: JSONValue
+      do {
+        policy = try JSONDocument(parsing: Array(text.utf8)).root
+      } catch let inner as ReadError {
+        throw policyValue.failure(
+          "the embedded policy JSON is invalid at \(inner.place): \(inner.reason)")
+      }
+      guard policy.isObject else {
+        throw policyValue.failure("the embedded policy is not a JSON object")
+      }
+      return policy
+    default:
+      throw policyValue.typeMismatch("a policy document (string or object)")
+    }
+  }
+
+  /// The statements of a policy document, each an object (`Statement` may be one object).
+  static func statements(_ policy: JSONValue) throws -> [JSONValue] {
+    let statementValue = try policy.required("Statement")
+    let items = statementValue.isArray ? try statementValue.array() : [statementValue]
+    for s in items where !s.isObject { throw s.typeMismatch("a statement object") }
+    return items
   }
 
   static func statement(_ s: JSONValue, functionArn: String) throws -> PolicyStatement {
