@@ -6,10 +6,12 @@ import WardUI
 /// 24 h / 7 d / 30 d (`w`), daily cost and its alert timeline. Tab moves between panes.
 public struct FunctionDetailScreen: ScreenModel {
   public enum Pane: Int, Sendable, Hashable, CaseIterable {
-    case configuration, metrics, findings, alerts
+    // Triggers comes last so Tab keeps reaching the other panes in the order it always has.
+    case configuration, metrics, findings, alerts, triggers
     var title: String {
       switch self {
       case .configuration: "Configuration"
+      case .triggers: "Triggers"
       case .metrics: "Metrics"
       case .findings: "Findings"
       case .alerts: "Alerts"
@@ -168,6 +170,7 @@ public struct FunctionDetailScreen: ScreenModel {
     guard let data else { return [TextLine("loading…", style: Style(role: .muted))] }
     switch pane {
     case .configuration: return configuration(data, glyphs: glyphs)
+    case .triggers: return FunctionTriggerLines.lines(data.inventory, width: width)
     case .metrics: return metrics(data, width: width, glyphs: glyphs, now: now)
     case .findings: return findings(data, glyphs: glyphs)
     case .alerts: return alerts(data, glyphs: glyphs)
@@ -223,10 +226,6 @@ public struct FunctionDetailScreen: ScreenModel {
           url.corsAllowOrigins.isEmpty ? "none" : url.corsAllowOrigins.joined(separator: ", ")))
     } else {
       out.append(.field("url", "none"))
-    }
-    out.append(.heading("Triggers (\(inventory.triggers.count))"))
-    for t in inventory.triggers {
-      out.append(TextLine("  \(t.sourceService)  \(t.sourceArn)  \(t.state ?? "")"))
     }
     out.append(.heading("Environment (\(f.environment.count), names and redacted previews only)"))
     for v in f.environment {
@@ -347,11 +346,15 @@ public struct FunctionDetailScreen: ScreenModel {
     let body = context.body
     let now = context.clock.now
     if body.width >= 110 && body.height >= 20 {
-      let (left, right) = body.splitLeft(body.width / 2)
+      let (columnLeft, right) = body.splitLeft(body.width / 2)
+      // The Triggers pane takes at most 8 rows under Configuration (it scrolls when focused).
+      let (left, triggersRect) = columnLeft.splitTop(
+        columnLeft.height - min(8, columnLeft.height / 3))
       let (metricsRect, rest) = right.splitTop(9)
       let (findingsRect, alertsRect) = rest.splitTop(rest.height / 2)
       for (pane, rect) in [
-        (Pane.configuration, left), (.metrics, metricsRect), (.findings, findingsRect),
+        (Pane.configuration, left), (.triggers, triggersRect), (.metrics, metricsRect),
+        (.findings, findingsRect),
         (.alerts, alertsRect),
       ] {
         drawPane(pane, rect: rect, canvas: &canvas, now: now)
