@@ -85,27 +85,7 @@ public struct SourceStatement: Sendable, Hashable, Codable {
 public enum IAMPattern {
   /// Whether `pattern` (e.g. `s3:Put*`) covers `action` (e.g. `s3:PutObject`).
   public static func matches(_ pattern: String, _ action: String) -> Bool {
-    let p = Array(pattern.lowercased().unicodeScalars)
-    let a = Array(action.lowercased().unicodeScalars)
-    var (pi, ai, star, mark) = (0, 0, -1, 0)
-    while ai < a.count {
-      if pi < p.count && (p[pi] == "?" || p[pi] == a[ai]) {
-        pi += 1
-        ai += 1
-      } else if pi < p.count && p[pi] == "*" {
-        star = pi
-        mark = ai
-        pi += 1
-      } else if star >= 0 {
-        pi = star + 1
-        mark += 1
-        ai = mark
-      } else {
-        return false
-      }
-    }
-    while pi < p.count && p[pi] == "*" { pi += 1 }
-    return pi == p.count
+    Glob.matches(pattern.lowercased(), action.lowercased())
   }
 }
 
