@@ -3,7 +3,8 @@
 # `ward import` reads (docs/formats.md). Uses the aws CLI's standard environment:
 # AWS_PROFILE, AWS_DEFAULT_REGION/AWS_REGION, AWS_ENDPOINT_URL, credentials.
 # Each file is one CLI response, unchanged (--output json). A "not found" answer
-# (no policy, no URL, no event invoke config) is saved as the CLI's error text.
+# (no policy, no URL, no event invoke config, no bucket policy or public access block) is
+# saved as the CLI's error text.
 set -euo pipefail
 
 if [[ $# -ne 1 || "$1" == -* ]]; then
@@ -143,6 +144,99 @@ echo "collect-aws: IAM roles and policies" >&2
 # follows the pagination and writes one merged response.
 optional_list "$OUT/iam-get-account-authorization-details.json" \
   iam get-account-authorization-details --filter Role LocalManagedPolicy AWSManagedPolicy || true
+
+echo "collect-aws: trigger sources" >&2
+# Trigger sources are optional too: a call the role may not make is skipped with a warning,
+# and Ward then says "unknown" for what it would have shown, never "not public".
+# S3's "no policy" / "no public access block" answers are saved as the CLI's error text
+# (they are facts: none is set).
+# The aws CLI v1 resolves the SQS endpoint itself and ignores AWS_ENDPOINT_URL: pass it.
+sqs_json() { aws --output json ${AWS_ENDPOINT_URL:+--endpoint-url "$AWS_ENDPOINT_URL"} sqs "$@"; }
+optional_source() { # FILE COMMAND ARGS...: saves the response, a NoSuch… answer, or warns
+  local file=$1
+  shift
+  local err
+  err=$(mktemp)
+  if "$@" >"$file" 2>"$err"; then
+    rm -f "$err"
+    return 0
+  fi
+  if grep -qE 'NoSuchBucketPolicy|NoSuchPublicAccessBlockConfiguration' "$err"; then
+    tr -d '\r' <"$err" | sed '/^[[:space:]]*$/d' >"$file"
+    rm -f "$err"
+    return 0
+  fi
+  echo "collect-aws: skipped (${*:2}): $(tr -d '\r' <"$err" | sed '/^[[:space:]]*$/d' | head -1 | head -c 300)" >&2
+  rm -f "$err" "$file"
+  return 1
+}
+list_text() { tr '\t' '\n' | sed '/^$/d; /^None$/d'; }
+
+# S3: every bucket whose notification configuration names a Lambda function.
+BUCKETS=()
+if buckets=$(aws s3api list-buckets --query 'Buckets[].Name' --output text 2>/dev/null); then
+  mapfile -t BUCKETS < <(list_text <<<"$buckets")
+else
+  echo "collect-aws: skipped (s3api list-buckets): not allowed or not available" >&2
+fi
+for bucket in "${BUCKETS[@]}"; do
+  notifications=$(mktemp)
+  if ! optional_source "$notifications" aws_json s3api get-bucket-notification-configuration \
+    --bucket "$bucket"; then
+    continue
+  fi
+  if ! grep -q LambdaFunctionConfigurations "$notifications"; then
+    rm -f "$notifications"
+    continue
+  fi
+  echo "collect-aws: bucket $bucket" >&2
+  dir="$OUT/s3/$bucket"
+  mkdir -p "$dir"
+  mv "$notifications" "$dir/get-bucket-notification-configuration.json"
+  optional_source "$dir/get-bucket-policy.json" aws_json s3api get-bucket-policy --bucket "$bucket" || true
+  optional_source "$dir/get-bucket-acl.json" aws_json s3api get-bucket-acl --bucket "$bucket" || true
+  optional_source "$dir/get-public-access-block.json" \
+    aws_json s3api get-public-access-block --bucket "$bucket" || true
+done
+
+# SQS: the policy of every queue an event source mapping reads.
+mapfile -t QUEUES < <(aws lambda list-event-source-mappings \
+  --query 'EventSourceMappings[].EventSourceArn' --output text | list_text |
+  grep -E '^arn:[a-z-]+:sqs:' | sort -u || true)
+for queue in "${QUEUES[@]}"; do
+  IFS=: read -r _ _ _ qregion qaccount qname <<<"$queue"
+  if ! url=$(sqs_json get-queue-url --queue-name "$qname" --queue-owner-aws-account-id "$qaccount" \
+    --region "$qregion" --query QueueUrl --output text 2>/dev/null); then
+    echo "collect-aws: skipped (sqs get-queue-url $qname): not allowed or not found" >&2
+    continue
+  fi
+  echo "collect-aws: queue $qname" >&2
+  mkdir -p "$OUT/sqs"
+  optional_source "$OUT/sqs/$qname.json" sqs_json get-queue-attributes --queue-url "$url" \
+    --region "$qregion" --attribute-names Policy QueueArn || true
+done
+
+# SNS: the account's subscriptions, and the policy of every topic that delivers to a function.
+if optional_source "$OUT/sns-list-subscriptions.json" aws_json sns list-subscriptions; then
+  mapfile -t TOPICS < <(aws sns list-subscriptions \
+    --query 'Subscriptions[?Protocol==`lambda`].TopicArn' --output text | list_text | sort -u)
+  for topic in "${TOPICS[@]}"; do
+    echo "collect-aws: topic ${topic##*:}" >&2
+    mkdir -p "$OUT/sns"
+    optional_source "$OUT/sns/${topic##*:}.json" aws_json sns get-topic-attributes \
+      --topic-arn "$topic" || true
+  done
+fi
+
+# EventBridge: the default bus's rules and each rule's targets.
+if optional_source "$OUT/events-list-rules.json" aws_json events list-rules; then
+  mapfile -t RULES < <(aws events list-rules --query 'Rules[].Name' --output text | list_text)
+  for rule in "${RULES[@]}"; do
+    mkdir -p "$OUT/events/$rule"
+    optional_source "$OUT/events/$rule/list-targets-by-rule.json" \
+      aws_json events list-targets-by-rule --rule "$rule" || rmdir "$OUT/events/$rule"
+  done
+fi
 
 echo "collect-aws: cost" >&2
 CSTART=$(date -u -d "$DAYS_COST days ago" +%Y-%m-%d)

@@ -1,3 +1,5 @@
+import WardModel
+
 /// A tenant name or glob (`*` any run, `?` one character) from the operators file.
 public struct TenantPattern: Sendable, Hashable, CustomStringConvertible {
   public let text: String
@@ -9,35 +11,10 @@ public struct TenantPattern: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether `name` matches the pattern (case-sensitive, whole name).
   public func matches(_ name: String) -> Bool {
-    Self.glob(Array(text.unicodeScalars), Array(name.unicodeScalars))
+    Glob.matches(text, name)
   }
 
   public var description: String { text }
-
-  private static func glob(_ p: [Unicode.Scalar], _ s: [Unicode.Scalar]) -> Bool {
-    var pi = 0
-    var si = 0
-    var star = -1
-    var mark = 0
-    while si < s.count {
-      if pi < p.count && (p[pi] == "?" || p[pi] == s[si]) {
-        pi += 1
-        si += 1
-      } else if pi < p.count && p[pi] == "*" {
-        star = pi
-        mark = si
-        pi += 1
-      } else if star >= 0 {
-        pi = star + 1
-        mark += 1
-        si = mark
-      } else {
-        return false
-      }
-    }
-    while pi < p.count && p[pi] == "*" { pi += 1 }
-    return pi == p.count
-  }
 }
 
 /// The tenants an operator may see: either all, or those matching any pattern.

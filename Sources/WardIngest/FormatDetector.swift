@@ -46,6 +46,23 @@ enum FormatDetector {
     if has("ReservedConcurrentExecutions") || value.keys.isEmpty {
       return try AspectReaders.readConcurrency(value, context: context)
     }
+    if has("LambdaFunctionConfigurations") || has("QueueConfigurations")
+      || has("TopicConfigurations") || has("EventBridgeConfiguration")
+    {
+      return try TriggerSourceReaders.notifications(value, context: context)
+    }
+    if has("Grants") && has("Owner") {
+      return try TriggerSourceReaders.acl(value, context: context)
+    }
+    if has("PublicAccessBlockConfiguration") {
+      return try TriggerSourceReaders.publicAccessBlock(value, context: context)
+    }
+    if has("Attributes") { return try TriggerSourceReaders.attributes(value) }
+    if has("Subscriptions") {
+      return try TriggerSourceReaders.subscriptions(value, context: context)
+    }
+    if has("Rules") { return try TriggerSourceReaders.rules(value) }
+    if has("Targets") { return try TriggerSourceReaders.targets(value, context: context) }
     if has("logGroups") { return try AspectReaders.readLogGroups(value, context: context) }
     if has("RoleDetailList") || (has("Policies") && has("UserDetailList")) {
       return try IAMAuthorizationReader.read(value, context: context)

@@ -10,6 +10,10 @@ public struct ImportContext: Sendable, Hashable {
   /// The API a per-API API Gateway response is about (`apigateway/API_ID/…`,
   /// `apigatewayv2/API_ID/…`).
   public var apiId: String?
+  /// The bucket a per-bucket S3 response is about (`s3/BUCKET/…`).
+  public var bucket: String?
+  /// The EventBridge rule (default bus) a per-rule response is about (`events/RULE/…`).
+  public var eventRule: String?
   /// When the import happens: the first/last seen time of findings whose format carries
   /// no time (Checkov). Nil means the current time.
   public var importTime: EpochSeconds?
@@ -50,6 +54,20 @@ public struct ImportContext: Sendable, Hashable {
     throw ReadError(
       "cannot tell which API: \(what) does not name it, and the path gives no API id (apigateway/API_ID/ or apigatewayv2/API_ID/)"
     )
+  }
+
+  /// The context bucket's ARN (`arn:aws:s3:::NAME`), or an error saying the path must give it.
+  func requireBucketArn(_ what: String) throws -> String {
+    if let bucket { return "arn:aws:s3:::" + bucket }
+    throw ReadError(
+      "cannot tell which bucket: \(what) does not name it, and the path gives no bucket (s3/BUCKET/)"
+    )
+  }
+
+  /// `ACCOUNT:REGION` of the context, when both are known.
+  var accountRegion: String? {
+    guard let account, let region else { return nil }
+    return account + ":" + region
   }
 
   /// Turns a function name or ARN into an unqualified ARN using the context.

@@ -200,6 +200,13 @@ struct DirectoryContexts {
     {
       context.apiId = components[components.count - 2]
     }
+    // s3/BUCKET/… and events/RULE/…
+    if components.count >= 3, components[components.count - 3] == "s3" {
+      context.bucket = components[components.count - 2]
+    }
+    if components.count >= 3, components[components.count - 3] == "events" {
+      context.eventRule = components[components.count - 2]
+    }
     let directory = PathText.parent(
       of: PathText.absolute(file, workingDirectory: workingDirectory))
     let (account, region) = collected(startingAt: directory)

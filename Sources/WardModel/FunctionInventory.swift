@@ -18,11 +18,14 @@ public struct FunctionInventory: Sendable, Hashable {
   /// The role's effective permissions; nil when unknown (IAM not collected, or a policy the
   /// role names was not).
   public private(set) var permissions: EffectivePermissions?
+  /// The buckets, queues, topics and rules that feed the function, with what was read
+  /// about who may write to them.
+  public var sources: [FunctionTriggerSource]
 
   public init(
     function: Function, tenant: String, policy: [PolicyStatement] = [],
     url: FunctionURLConfig? = nil, triggers: [Trigger] = [], routes: [FunctionRoute] = [],
-    executionRole: ExecutionRole? = nil
+    executionRole: ExecutionRole? = nil, sources: [FunctionTriggerSource] = []
   ) {
     self.function = function
     self.tenant = tenant
@@ -32,5 +35,6 @@ public struct FunctionInventory: Sendable, Hashable {
     self.routes = routes
     self.executionRole = executionRole
     self.permissions = executionRole.flatMap(EffectivePermissions.init(role:))
+    self.sources = sources
   }
 }

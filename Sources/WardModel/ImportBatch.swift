@@ -29,6 +29,11 @@ public struct ImportBatch: Sendable, Hashable {
   public var iamRoles: [IAMRole] = []
   /// Managed policies with their default-version documents (the Policies list).
   public var iamPolicies: [IAMManagedPolicy] = []
+  /// What a response tells about a bucket, queue, topic or rule that feeds functions.
+  public var sourceFacts: [SourceFact] = []
+  /// Source → function links read from the source's side (notifications, subscriptions,
+  /// rule targets), each list replacing its owner's.
+  public var sourceLinks: [SourceLinkSet] = []
   public var metrics: [MetricSample] = []
   public var costs: [CostSample] = []
   public var findings: [Finding] = []
@@ -51,7 +56,8 @@ public struct ImportBatch: Sendable, Hashable {
       + apis.count + apiRoutes.reduce(0) { $0 + max(1, $1.records.count) }
       + apiIntegrations.reduce(0) { $0 + max(1, $1.records.count) }
       + apiStages.reduce(0) { $0 + max(1, $1.records.count) }
-      + iamRoles.count + iamPolicies.count
+      + iamRoles.count + iamPolicies.count + sourceFacts.count
+      + sourceLinks.reduce(0) { $0 + max(1, $1.links.count) }
   }
 }
 

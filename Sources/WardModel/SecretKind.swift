@@ -4,7 +4,8 @@ import Foundation
 public enum SecretKind: String, CaseIterable, Codable, Sendable, Hashable {
   /// `AKIA…`/`ASIA…` access key id.
   case awsAccessKeyId = "aws-access-key-id"
-  /// 40-character AWS secret access key under a name that says so.
+  /// 40-character base64 value under one of the usual names of an AWS secret access key
+  /// (`AWS_SECRET_ACCESS_KEY`, `*_SECRET_KEY`).
   case awsSecretAccessKey = "aws-secret-access-key"
   /// PEM private key block.
   case privateKey = "private-key"
@@ -16,7 +17,9 @@ public enum SecretKind: String, CaseIterable, Codable, Sendable, Hashable {
   case knownToken = "known-token"
   /// A high-entropy value under a name such as SECRET, TOKEN, PASSWORD or KEY.
   case highEntropy = "high-entropy"
-  /// A plain value under a credential-like name (e.g. `DB_PASSWORD=hunter2`).
+  /// A plain value under a credential-like name (e.g. `DB_PASSWORD=hunter2`): any value under
+  /// a name that says password, secret or token; six characters or more under other
+  /// key-like names.
   case namedCredential = "named-credential"
 }
 
@@ -71,16 +74,44 @@ public enum SecretClassifier {
     if hasInlinePassword(v) { return .connectionString }
     if isKnownToken(v) { return .knownToken }
     let sensitive = nameLooksSensitive(name)
-    let upperName = name.uppercased()
-    if sensitive && upperName.contains("SECRET") && upperName.contains("ACCESS") && v.count == 40
-      && v.unicodeScalars.allSatisfy({ isBase64Scalar($0) })
-    {
+    if sensitive && namesAWSSecretKey(name) && looksLikeAWSSecretKey(v) {
       return .awsSecretAccessKey
     }
     guard sensitive, !looksLikeReference(v) else { return nil }
     if v.count >= 16 && entropy(v) >= 3.5 { return .highEntropy }
-    if v.count >= 6 && !isBoringValue(v) { return .namedCredential }
+    // Under a name that says password or secret, any real value is one, however short or
+    // simple (`DB_PASSWORD=hunter2`); under a vaguer name (`AUTH_MODE`) only longer ones.
+    if nameSaysSecret(name) {
+      if !isEmptyish(v) { return .namedCredential }
+    } else if v.count >= 6 && !isBoringValue(v) {
+      return .namedCredential
+    }
     return nil
+  }
+
+  /// Name fragments that say the value is a secret outright (not merely key-like).
+  public static let secretNameFragments = [
+    "PASSWORD", "PASSWD", "PWD", "SECRET", "PRIVATE_KEY", "TOKEN", "CREDENTIAL", "API_KEY",
+    "APIKEY",
+  ]
+
+  /// Whether a variable's name says it holds a password, secret, token or private key.
+  public static func nameSaysSecret(_ name: String) -> Bool {
+    let upper = name.uppercased()
+    return nameLooksSensitive(name) && secretNameFragments.contains { upper.contains($0) }
+  }
+
+  /// The usual names of an AWS secret access key: `AWS_SECRET_ACCESS_KEY`, `…SECRET_ACCESS…`,
+  /// `*_SECRET_KEY`, `*SECRETKEY`, `AWS_SECRET*`.
+  public static func namesAWSSecretKey(_ name: String) -> Bool {
+    let upper = name.uppercased()
+    return (upper.contains("SECRET") && upper.contains("ACCESS")) || upper.hasSuffix("SECRET_KEY")
+      || upper.hasSuffix("SECRETKEY") || upper.hasPrefix("AWS_SECRET")
+  }
+
+  /// The shape of an AWS secret access key: 40 characters of the base64 alphabet.
+  static func looksLikeAWSSecretKey(_ v: String) -> Bool {
+    v.count == 40 && v.unicodeScalars.allSatisfy { isBase64Scalar($0) }
   }
 
   /// A redacted preview, never the value: `…(N)` (only the length) for a value not classed
@@ -164,6 +195,12 @@ public enum SecretClassifier {
     v.hasPrefix("arn:") || v.hasPrefix("{{resolve:") || v.hasPrefix("${") || v.hasPrefix("ssm:")
       || v.hasPrefix("secretsmanager:") || v.hasPrefix("/") || v.hasPrefix("https://")
       || v.hasPrefix("http://")
+  }
+
+  /// Values that hold nothing even under a password name: empty, `none`, `null`, booleans.
+  static func isEmptyish(_ v: String) -> Bool {
+    ["", "true", "false", "none", "null", "nil", "undefined"].contains(
+      v.trimmingCharacters(in: .whitespaces).lowercased())
   }
 
   static func isBoringValue(_ v: String) -> Bool {

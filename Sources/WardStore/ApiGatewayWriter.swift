@@ -61,15 +61,7 @@ struct ApiGatewayWriter {
   private func replace(
     table: String, apiId: String, columns: [String], rows: [[SQLValue]], order: String
   ) throws -> UpsertOutcome {
-    let list = columns.joined(separator: ", ")
-    let stored = try db.prepare("SELECT \(list) FROM \(table) WHERE api_id = ? ORDER BY \(order)")
-      .rows([.text(apiId)]) { s in (0..<columns.count).map { s.value(Int32($0)) } }
-    if stored == rows { return .unchanged }
-    try db.prepare("DELETE FROM \(table) WHERE api_id = ?").run([.text(apiId)])
-    let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
-    let insert = try db.prepare(
-      "INSERT INTO \(table) (api_id, \(list)) VALUES (\(marks)) ON CONFLICT DO NOTHING")
-    for row in rows { _ = try insert.run([.text(apiId)] + row) }
-    return stored.isEmpty ? .inserted : .updated
+    try RowSetReplacer(db: db, table: table, keyColumns: ["api_id"], columns: columns, order: order)
+      .replace(keys: [.text(apiId)], rows: rows)
   }
 }

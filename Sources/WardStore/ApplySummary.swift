@@ -3,7 +3,7 @@ public struct ApplySummary: Sendable, Hashable, CustomStringConvertible {
   /// The kinds of record a batch carries.
   public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
     case tenants, accounts, functions, patches, policies, urls, triggers, metrics, costs,
-      findings, alerts, apis, roles
+      findings, alerts, apis, roles, sources
     public static func < (a: Kind, b: Kind) -> Bool {
       allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

@@ -36,6 +36,7 @@ public final class ImportGroup {
       try writer.applyTriggers(batch.triggers)
       try ApiGatewayWriter(db: db).apply(batch, into: &writer.summary)
       try IAMWriter(db: db).apply(batch, into: &writer.summary)
+      try TriggerSourceWriter(db: db).apply(batch, into: &writer.summary)
       writer.summary[.metrics] = try MetricWriter(db: db).write(batch.metrics)
       try writer.applyCosts(batch.costs)
       let findings = FindingWriter(db: db, actor: "import", now: now)

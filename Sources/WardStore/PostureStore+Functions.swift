@@ -53,7 +53,7 @@ extension PostureStore {
     }
   }
 
-  /// One function with its policy, URL and triggers; nil if unknown or out of scope.
+  /// One function with its policy, URL, triggers, routes and trigger sources; nil if unknown or out of scope.
   public func function(arn: String) throws -> FunctionInventory? {
     try connection.withDatabase { db in
       try db.transaction(write: false) {
@@ -108,6 +108,7 @@ extension PostureStore {
       """)
     let routes = RouteReader(db: db)
     let roles = ExecutionRoleReader(db: db)
+    let sources = TriggerSourceReader(db: db)
     return try functions.map { (function, tenant) in
       var f = function
       let arn = SQLValue.text(f.arn)
@@ -142,7 +143,8 @@ extension PostureStore {
       return FunctionInventory(
         function: f, tenant: tenant, policy: statements, url: urlConfig, triggers: triggerList,
         routes: try routes.routes(forFunction: f.arn),
-        executionRole: try f.role.flatMap(roles.role))
+        executionRole: try f.role.flatMap(roles.role),
+        sources: try sources.sources(forFunction: f.arn, mappings: triggerList, policy: statements))
     }
   }
 }

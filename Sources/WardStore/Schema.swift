@@ -13,6 +13,7 @@ enum Schema {
     CostActivitySchema.migration,
     IAMSchema.migration,
     TriagePolicySchema.migration,
+    TriggerSourceSchema.migration,
   ]
 
   /// The version a fully migrated store has.

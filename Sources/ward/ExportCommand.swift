@@ -12,7 +12,7 @@ struct ExportCommand: ParsableCommand {
     abstract: "Export findings with their state, latest reason and note.",
     discussion: """
       csv, json: one row per finding (the `findings` columns plus reason, note, until, \
-      state_by, state_at). asff: {"Findings": [...]} in AWS Security Finding Format with \
+      state_by, state_at, then description, evidence, remediation and urls). asff: {"Findings": [...]} in AWS Security Finding Format with \
       Workflow.Status and Note {Text, UpdatedBy, UpdatedAt}, ready for BatchUpdateFindings \
       (FindingIdentifiers = Id + ProductArn). markdown: a triage report per tenant and \
       category: each decision with who, when and why.
@@ -54,27 +54,29 @@ struct ExportCommand: ParsableCommand {
   }
 }
 
-let exportKeys = [
-  "id", "tenant", "account", "region", "function", "resource", "category", "severity", "state",
-  "reason", "note", "until", "state_by", "state_at", "title", "source", "rule", "first_seen",
-  "last_seen", "version",
-]
+let exportKeys =
+  [
+    "id", "tenant", "account", "region", "function", "resource", "category", "severity", "state",
+    "reason", "note", "until", "state_by", "state_at", "title", "source", "rule", "first_seen",
+    "last_seen", "version",
+  ] + findingDetailKeys
 
 func exportRecord(_ s: StoredFinding) -> Record {
   let f = s.finding
-  return Record([
-    ("id", .string(f.id)), ("tenant", .string(s.tenant)), ("account", .string(f.account)),
-    ("region", .string(f.region)),
-    ("function", .string(f.functionArn.flatMap { ARN($0)?.lambdaFunctionName })),
-    ("resource", .string(f.resource)), ("category", .string(f.category.id)),
-    ("severity", .string(f.severity.rawValue)), ("state", .string(s.triage.state.rawValue)),
-    ("reason", .string(s.triage.reason)), ("note", .string(s.triage.note)),
-    ("until", .string(s.triage.until.map(UTC.date))), ("state_by", .string(s.triage.by)),
-    ("state_at", .string(s.triage.at.map(UTC.iso8601))), ("title", .string(f.title)),
-    ("source", .string(f.source)), ("rule", .string(f.ruleId)),
-    ("first_seen", .string(UTC.iso8601(f.firstSeen))),
-    ("last_seen", .string(UTC.iso8601(f.lastSeen))), ("version", .int(s.triage.version)),
-  ])
+  return Record(
+    [
+      ("id", .string(f.id)), ("tenant", .string(s.tenant)), ("account", .string(f.account)),
+      ("region", .string(f.region)),
+      ("function", .string(f.functionArn.flatMap { ARN($0)?.lambdaFunctionName })),
+      ("resource", .string(f.resource)), ("category", .string(f.category.id)),
+      ("severity", .string(f.severity.rawValue)), ("state", .string(s.triage.state.rawValue)),
+      ("reason", .string(s.triage.reason)), ("note", .string(s.triage.note)),
+      ("until", .string(s.triage.until.map(UTC.date))), ("state_by", .string(s.triage.by)),
+      ("state_at", .string(s.triage.at.map(UTC.iso8601))), ("title", .string(f.title)),
+      ("source", .string(f.source)), ("rule", .string(f.ruleId)),
+      ("first_seen", .string(UTC.iso8601(f.firstSeen))),
+      ("last_seen", .string(UTC.iso8601(f.lastSeen))), ("version", .int(s.triage.version)),
+    ] + findingDetailFields(f))
 }
 
 /// AWS Security Finding Format (2018-10-08) with the triage decision as Workflow and Note.

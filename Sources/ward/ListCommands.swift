@@ -166,9 +166,18 @@ struct FindingsCommand: ParsableCommand {
     let rows = try allPages(limit: limit) {
       try store.findings(filter: filter, after: $0, limit: $1)
     }
-    let records = rows.map(findingRecord)
+    // JSON carries each finding whole (description, evidence, remediation, URLs); table
+    // and CSV stay one line per finding (`ward export --format csv` has the long fields).
+    let whole = formatOptions.format == .json
+    let records = try rows.map { row in
+      guard whole, let stored = try store.finding(id: row.id) else { return findingRecord(row) }
+      var record = findingRecord(row)
+      record.fields += findingDetailFields(stored.finding).map { (key: $0.0, value: $0.1) }
+      return record
+    }
     printRecords(
-      records, keys: findingKeys, format: formatOptions.format,
+      records, keys: whole ? findingKeys + findingDetailKeys : findingKeys,
+      format: formatOptions.format,
       tableColumns: [
         "id", "tenant", "function", "category", "severity", "state", "source", "title",
       ] + (expiring == nil ? [] : ["until"]))

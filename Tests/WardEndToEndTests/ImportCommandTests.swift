@@ -96,13 +96,25 @@ import Testing
     let required = [
       "id", "tenant", "account", "region", "function", "resource", "category", "severity", "state",
       "title",
-      "source", "rule", "first_seen", "last_seen",
+      "source", "rule", "first_seen", "last_seen", "description", "evidence", "remediation",
+      "urls",
     ]
     for row in json {
       for key in required { #expect(row.keys.contains(key), "missing \(key)") }
       #expect(["critical", "high"].contains(row["severity"] as? String ?? ""))
       #expect(row["tenant"] as? String == "acme")
     }
+
+    // The long fields arrive whole: Prowler's remediation text and its reference URLs.
+    #expect(json.contains { !($0["remediation"] as? String ?? "").isEmpty })
+    #expect(
+      json.contains { ($0["urls"] as? [String])?.contains { $0.hasPrefix("https://") } == true },
+      "no finding carries its URLs")
+    let exported = try jsonArray(
+      try ward(["export", "--store", store, "--format", "json", "--severity", "critical,high"])
+        .stdout)
+    #expect(!exported.isEmpty)
+    #expect(exported.allSatisfy { $0.keys.contains("evidence") && $0.keys.contains("urls") })
 
     let csv = try ward([
       "findings", "--store", store, "--format", "csv", "--category", "invocation",

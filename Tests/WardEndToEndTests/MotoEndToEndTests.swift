@@ -161,6 +161,44 @@ import Testing
         "  \(label): \(real.count) of \(medium.count) medium-and-above findings are planted problems; others: \(others.sorted())"
       )
     }
+    // Trigger sources (moto-populate.sh): each public source raises its rule on the function it
+    // feeds and nothing else; the controls (a blocked bucket, a queue only this account may send
+    // to, a topic with the default policy, an EventBridge rule) raise none of them.
+    let all = try jsonArray(
+      try ward(["findings", "--source", "ward", "--format", "json"], environment: env).stdout)
+    let triggerRules: Set<String> = ["WARD-ATS-010", "WARD-ATS-011", "WARD-DOS-005"]
+    let triggerFindings = Set(
+      all.compactMap { f -> String? in
+        guard let rule = f["rule"] as? String, triggerRules.contains(rule) else { return nil }
+        return "\(f["function"] as? String ?? "?") \(rule)"
+      })
+    #expect(
+      triggerFindings == [
+        "thumbnailer WARD-ATS-010", "invoice-worker WARD-ATS-011", "notify-worker WARD-ATS-011",
+        "status-page WARD-DOS-005",
+      ], "\(triggerFindings.sorted())")
+    // Quiet where nothing is wrong: on the controls no finding is medium or above except the
+    // ones their own configuration earns (python3.9 on nightly-report, async invokers with no
+    // DLQ on the bucket and topic controls).
+    let expectedOnControls: Set<String> = [
+      "nightly-report WARD-DEP-001", "archive-indexer WARD-MON-002", "audit-sink WARD-MON-002",
+    ]
+    let serious = Set(
+      all.compactMap { f -> String? in
+        let name = f["function"] as? String ?? "?"
+        guard ["archive-indexer", "ledger-worker", "audit-sink", "nightly-report"].contains(name),
+          ["critical", "high", "medium"].contains(f["severity"] as? String ?? "")
+        else { return nil }
+        return "\(name) \(f["rule"] as? String ?? "?")"
+      })
+    #expect(serious == expectedOnControls, "\(serious.sorted())")
+    // Hygiene on a function nobody outside can reach is info; on an exposed one it is low.
+    func severity(_ function: String, _ rule: String) -> String? {
+      all.first { ($0["function"] as? String) == function && ($0["rule"] as? String) == rule }?[
+        "severity"] as? String
+    }
+    #expect(severity("ledger-worker", "WARD-MON-001") == "info")
+    #expect(severity("thumbnailer", "WARD-MON-001") == "low")
 
     // Re-importing the same directory changes nothing.
     let again = try ward(["import", "--quiet", collected], environment: env)
@@ -169,7 +207,8 @@ import Testing
 
   static let functionNames: Set<String> = [
     "checkout-api", "nightly-report", "admin-task", "deployer", "bounded-worker",
-    "denied-worker", "partner-sync",
+    "denied-worker", "partner-sync", "thumbnailer", "archive-indexer", "invoice-worker",
+    "ledger-worker", "notify-worker", "audit-sink", "status-page",
   ]
   /// The role problems moto-populate.sh plants (nightly-report, bounded-worker and
   /// denied-worker are the controls).

@@ -31,7 +31,9 @@ import WardModel
     let doc = try JSONDocument(parsing: bytes)
     for item in try doc.root.array() {
       let uid = try item.required("finding_info").requiredString("uid")
-      if StableID.make("prow", [uid]) == finding.id { return uid }
+      if StableID.make("prow", [uid, finding.resource, finding.region ?? ""]) == finding.id {
+        return uid
+      }
     }
     return ""
   }

@@ -159,6 +159,20 @@ import WardModel
     #expect(Set(try read(swapped).findings.map(\.id)) == Set(batch.findings.map(\.id)))
     let same = "[\(result("r")), \(result("r"))]"
     let error = #expect(throws: ImportError.self) { try read(same) }
-    #expect(error?.reason.contains("same finding_info.uid and resource") == true)
+    #expect(error?.reason.contains("same finding_info.uid, resource and region") == true)
+    // Across files too: each file's result lands under its own id.
+    let dev = try read("[\(result("arn:aws:apigateway:us-east-1::/restapis/a/stages/dev"))]")
+    let prod = try read("[\(result("arn:aws:apigateway:us-east-1::/restapis/a/stages/prod"))]")
+    #expect(dev.findings.map(\.id) != prod.findings.map(\.id))
+    #expect(Set(dev.findings.map(\.id) + prod.findings.map(\.id)) == Set(batch.findings.map(\.id)))
+  }
+
+  @Test func prowlerResultsSharingAUIDAndResourceInTwoRegionsKeepOneFindingEach() throws {
+    func result(_ region: String) -> String {
+      #"{"class_uid": 2004, "status_code": "FAIL", "severity": "Low", "finding_info": {"uid": "prowler-aws-account_check-123456789012", "title": "t"}, "resources": [{"uid": "123456789012", "type": "Other", "region": "\#(region)"}], "cloud": {"account": {"uid": "123456789012"}}, "time": 1764547200}"#
+    }
+    let batch = try read("[\(result("eu-west-1")), \(result("us-east-1"))]")
+    #expect(Set(batch.findings.map(\.id)).count == 2)
+    #expect(Set(batch.findings.compactMap(\.region)) == ["eu-west-1", "us-east-1"])
   }
 }

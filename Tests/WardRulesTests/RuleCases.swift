@@ -52,6 +52,20 @@ enum RuleCases {
       corsAllowOrigins: cors, stages: stages, functionArn: inv.function.arn)
   }
 
+  /// A statement granting `action` to everyone with no condition.
+  static func anyone(_ action: String) -> SourceStatement {
+    SourceStatement(sid: "open", effect: "Allow", principals: ["*"], actions: [action])
+  }
+
+  /// A bucket feeding the function, its policy empty and its ACL and block as given.
+  static func bucket(acl: [String], block: PublicAccessBlock? = PublicAccessBlock())
+    -> FunctionTriggerSource
+  {
+    FunctionTriggerSource(
+      sourceArn: "arn:aws:s3:::uploads", via: ["S3 notification s3:ObjectCreated:*"],
+      facts: TriggerSourceFacts(policy: [], aclPublicGrants: acl, publicAccessBlock: block))
+  }
+
   static let all: [RuleCase] =
     [
       // invocation
@@ -211,7 +225,47 @@ enum RuleCases {
         ])),
       RuleCase(
         ruleId: "WARD-ATS-005", fires: Scenario([base.with { $0.function.vpcId = nil }]),
-        quiet: Scenario([base])),
+        quiet: Scenario([base]), severity: .info),
+      RuleCase(
+        ruleId: "WARD-ATS-010",
+        fires: Scenario([base.with { $0.sources = [bucket(acl: ["AllUsers WRITE"])] }]),
+        quiet: Scenario([
+          base.with {
+            $0.sources = [
+              bucket(acl: ["AllUsers WRITE"], block: PublicAccessBlock(ignorePublicAcls: true)),
+              bucket(acl: ["AllUsers READ"]),
+              // Public policy, but the public access block was never collected: unknown.
+              FunctionTriggerSource(
+                sourceArn: "arn:aws:s3:::c", via: ["S3 notification"],
+                facts: TriggerSourceFacts(policy: [anyone("s3:*")], aclPublicGrants: [])),
+            ]
+          }
+        ])),
+      RuleCase(
+        ruleId: "WARD-ATS-011",
+        fires: Scenario([
+          base.with {
+            $0.sources = [
+              FunctionTriggerSource(
+                sourceArn: "arn:aws:sns:eu-west-1:\(Fx.alphaAccount):t", via: ["SNS subscription"],
+                facts: TriggerSourceFacts(policy: [anyone("SNS:Publish")]))
+            ]
+          }
+        ]),
+        quiet: Scenario([
+          base.with {
+            var conditioned = anyone("sqs:SendMessage")
+            conditioned.conditionJSON = #"{"StringEquals":{"aws:SourceAccount":"111111111111"}}"#
+            $0.sources = [
+              FunctionTriggerSource(
+                sourceArn: "arn:aws:sqs:eu-west-1:\(Fx.alphaAccount):q", via: ["mapping"],
+                facts: TriggerSourceFacts(policy: [conditioned])),
+              // Never collected: unknown, not public.
+              FunctionTriggerSource(
+                sourceArn: "arn:aws:sqs:eu-west-1:\(Fx.alphaAccount):q2", via: ["mapping"]),
+            ]
+          }
+        ])),
       // cold start
       RuleCase(
         ruleId: "WARD-CLD-001",
@@ -306,7 +360,7 @@ enum RuleCases {
             $0.function.codeSigningConfigArn = nil
             $0.function.packageType = "Image"
           }
-        ])),
+        ]), severity: .info),
       RuleCase(
         ruleId: "WARD-DEP-004", fires: Scenario([base.with { $0.function.runtime = "cobol85" }]),
         quiet: Scenario([base])),
@@ -314,7 +368,7 @@ enum RuleCases {
       RuleCase(
         ruleId: "WARD-MON-001",
         fires: Scenario([base.with { $0.function.tracingMode = "PassThrough" }]),
-        quiet: Scenario([base])),
+        quiet: Scenario([base]), severity: .info),
       RuleCase(
         ruleId: "WARD-MON-002",
         fires: Scenario([
@@ -340,7 +394,7 @@ enum RuleCases {
         ])),
       RuleCase(
         ruleId: "WARD-MON-003", fires: Scenario([base.with { $0.function.deadLetterTarget = nil }]),
-        quiet: Scenario([base])),
+        quiet: Scenario([base]), severity: .info),
       RuleCase(
         ruleId: "WARD-MON-004",
         fires: Scenario([
@@ -360,10 +414,10 @@ enum RuleCases {
       // forensics
       RuleCase(
         ruleId: "WARD-FOR-001", fires: Scenario([base.with { $0.function.logRetentionDays = 30 }]),
-        quiet: Scenario([base.with { $0.function.logRetentionDays = 90 }])),
+        quiet: Scenario([base.with { $0.function.logRetentionDays = 90 }]), severity: .low),
       RuleCase(
         ruleId: "WARD-FOR-002", fires: Scenario([base.with { $0.function.logRetentionDays = nil }]),
-        quiet: Scenario([base])),
+        quiet: Scenario([base]), severity: .info),
       RuleCase(
         ruleId: "WARD-FOR-003", fires: Scenario([base.with { $0.function.logRetentionDays = 180 }]),
         quiet: Scenario([base.with { $0.function.logRetentionDays = 30 }])),
@@ -372,6 +426,10 @@ enum RuleCases {
         ruleId: "WARD-DOS-001",
         fires: Scenario([publicURL.with { $0.function.reservedConcurrency = nil }]),
         quiet: Scenario([base.with { $0.function.reservedConcurrency = nil }])),
+      RuleCase(
+        ruleId: "WARD-DOS-005",
+        fires: Scenario([publicURL.with { $0.function.reservedConcurrency = 2 }]),
+        quiet: Scenario([base.with { $0.function.reservedConcurrency = 2 }])),
       RuleCase(
         ruleId: "WARD-DOS-002",
         fires: Scenario([base.with { $0.function.reservedConcurrency = 0 }]),
@@ -400,7 +458,7 @@ enum RuleCases {
             $0.function.environment = [Fx.variable("LOG_LEVEL", nil)]
           }
         ]),
-        quiet: Scenario([base.with { $0.function.kmsKeyArn = nil }])),
+        quiet: Scenario([base.with { $0.function.kmsKeyArn = nil }]), severity: .low),
       // cross-tenant
       RuleCase(
         ruleId: "WARD-XTN-001",

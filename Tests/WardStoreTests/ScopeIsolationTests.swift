@@ -60,6 +60,15 @@ import WardModel
                   IAMStatement(effect: .allow, actions: ["s3:*"], resources: ["*"])
                 ]))
             ]))
+        let bucket = "arn:aws:s3:::\(fn)-uploads"
+        b.sourceLinks.append(
+          SourceLinkSet(
+            via: .s3Notification, owner: bucket,
+            links: [
+              SourceLink(
+                sourceArn: bucket, functionArn: T.arn(fn, account: account), via: .s3Notification)
+            ]))
+        b.sourceFacts.append(SourceFact(sourceArn: bucket, change: .aclPublicGrants([])))
         b.alerts.append(
           Alert(
             id: "\(fn)-spike", account: account, functionArn: T.arn(fn, account: account),
@@ -118,6 +127,8 @@ import WardModel
       "\(try s.routes(forFunction: T.arn("ledger", account: globex)))"
     out["executionRole(forFunction:)"] =
       "\(try s.executionRole(forFunction: T.arn("ledger", account: globex)) as Any)"
+    out["triggerSources(forFunction:)"] =
+      "\(try s.triggerSources(forFunction: T.arn("ledger", account: globex)))"
     out["auditLog"] = "\(try s.auditLog())"
     out["history"] = "\(try s.history(findingId: "ledger-f1"))"
     out["findingHistory"] = "\(try s.findingHistory(id: "ledger-f1"))"
@@ -133,6 +144,7 @@ import WardModel
       "costs", "functionCosts", "functionTable", "findingTable", "alertTable", "activeAlertCounts",
       "tenantDailyInvocations", "auditLog", "history", "routes(forFunction:)",
       "executionRole(forFunction:)",
+      "triggerSources(forFunction:)",
     ] {
       #expect(reads[name]!.contains("globex") || reads[name]!.contains("ledger"), "\(name)")
     }
@@ -167,6 +179,9 @@ import WardModel
     #expect(
       try acmeOnly.executionRole(forFunction: T.arn("orders", account: Self.acme))?.role.name
         == "orders")
+    #expect(
+      try acmeOnly.triggerSources(forFunction: T.arn("orders", account: Self.acme)).map(\.sourceArn)
+        == ["arn:aws:s3:::orders-uploads"])
   }
 
   @Test func anEmptyScopeSeesNothingAtAll() throws {

@@ -157,6 +157,10 @@ extension RawConnection {
       "ALTER TABLE findings DROP COLUMN state_rule; ALTER TABLE audit_events DROP COLUMN policy_sha256; ALTER TABLE audit_events DROP COLUMN rule_id;"
     ),
     (
+      TriggerSourceSchema.migration,
+      "DROP TABLE trigger_links; DROP TABLE trigger_sources;"
+    ),
+    (
       ApiGatewaySchema.migration,
       "DROP TABLE api_stages; DROP TABLE api_integrations; DROP TABLE api_routes; DROP TABLE api_gateway_apis;"
     ),

@@ -6,10 +6,13 @@ import WardUI
 /// 24 h / 7 d / 30 d (`w`), daily cost and its alert timeline. Tab moves between panes.
 public struct FunctionDetailScreen: ScreenModel {
   public enum Pane: Int, Sendable, Hashable, CaseIterable {
-    case configuration, metrics, findings, alerts, permissions
+    // Permissions and Triggers come last so Tab keeps reaching the other panes in the order
+    // it always has.
+    case configuration, metrics, findings, alerts, permissions, triggers
     var title: String {
       switch self {
       case .configuration: "Configuration"
+      case .triggers: "Triggers"
       case .metrics: "Metrics"
       case .findings: "Findings"
       case .alerts: "Alerts"
@@ -169,6 +172,7 @@ public struct FunctionDetailScreen: ScreenModel {
     guard let data else { return [TextLine("loading…", style: Style(role: .muted))] }
     switch pane {
     case .configuration: return configuration(data, glyphs: glyphs)
+    case .triggers: return FunctionTriggerLines.lines(data.inventory, width: width)
     case .metrics: return metrics(data, width: width, glyphs: glyphs, now: now)
     case .findings: return findings(data, glyphs: glyphs)
     case .alerts: return alerts(data, glyphs: glyphs)
@@ -229,10 +233,6 @@ public struct FunctionDetailScreen: ScreenModel {
       out.append(.field("url", "none"))
     }
     out += FunctionDetailAccess.routes(inventory)
-    out.append(.heading("Triggers (\(inventory.triggers.count))"))
-    for t in inventory.triggers {
-      out.append(TextLine("  \(t.sourceService)  \(t.sourceArn)  \(t.state ?? "")"))
-    }
     out.append(.heading("Environment (\(f.environment.count), names and redacted previews only)"))
     for v in f.environment {
       let flag = v.secretKind.map { "  ! \($0.rawValue)" } ?? ""
@@ -352,13 +352,17 @@ public struct FunctionDetailScreen: ScreenModel {
     let body = context.body
     let now = context.clock.now
     if body.width >= 110 && body.height >= 20 {
-      let (left, right) = body.splitLeft(body.width / 2)
+      let (columnLeft, right) = body.splitLeft(body.width / 2)
+      // The Triggers pane takes at most 8 rows under Configuration (it scrolls when focused).
+      let (left, triggersRect) = columnLeft.splitTop(
+        columnLeft.height - min(8, columnLeft.height / 3))
       let (metricsRect, rest) = right.splitTop(9)
       let (findingsRect, alertsRect) = rest.splitTop(rest.height / 2)
       // The left column holds the configuration, or the permissions while they have the focus.
       for (pane, rect) in [
-        (focus == .permissions ? Pane.permissions : .configuration, left), (.metrics, metricsRect),
-        (.findings, findingsRect), (.alerts, alertsRect),
+        (focus == .permissions ? Pane.permissions : .configuration, left),
+        (.triggers, triggersRect), (.metrics, metricsRect), (.findings, findingsRect),
+        (.alerts, alertsRect),
       ] {
         drawPane(pane, rect: rect, canvas: &canvas, now: now)
       }

@@ -31,9 +31,12 @@ enum EmbeddedPolicyDocument {
     }
   }
 
-  /// The `Statement` list of a document (a single statement object counts as a list of one).
+  /// The `Statement` list of a document (a single statement object counts as a list of
+  /// one); a statement that is not an object is an error at its place.
   static func statements(of policy: JSONValue) throws -> [JSONValue] {
     let statementValue = try policy.required("Statement")
-    return statementValue.isArray ? try statementValue.array() : [statementValue]
+    let items = statementValue.isArray ? try statementValue.array() : [statementValue]
+    for s in items where !s.isObject { throw s.typeMismatch("a statement object") }
+    return items
   }
 }

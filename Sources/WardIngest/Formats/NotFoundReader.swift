@@ -6,6 +6,12 @@ enum NotFoundReader {
   /// `An error occurred (ResourceNotFoundException) when calling the GetPolicy operation: …`
   static func readCLIError(_ text: String, context: ImportContext) throws -> ImportBatch {
     let firstLine = String(text.prefix { $0 != "\n" })
+    if text.contains("(NoSuchBucketPolicy)")
+      || text.contains("(NoSuchPublicAccessBlockConfiguration)")
+    {
+      return try bucketAspectAbsent(
+        policy: text.contains("(NoSuchBucketPolicy)"), context: context)
+    }
     guard text.contains("(ResourceNotFoundException)") else {
       throw ReadError(place: "line 1", "the saved AWS CLI call failed: \(firstLine.prefix(200))")
     }
@@ -16,6 +22,24 @@ enum NotFoundReader {
       operation = ""
     }
     return try notFound(operation: operation, context: context, place: "line 1")
+  }
+
+  /// S3's "the bucket has no policy" / "no public access block" errors: the aspect is known
+  /// to be absent (an empty policy, a block with every setting off).
+  static func bucketAspectAbsent(policy: Bool, context: ImportContext) throws -> ImportBatch {
+    do {
+      let bucket = try context.requireBucketArn("a NoSuch… response")
+      var batch = ImportBatch(
+        format: policy ? "aws-s3-get-bucket-policy-none" : "aws-s3-get-public-access-block-none")
+      batch.sourceFacts.append(
+        SourceFact(
+          sourceArn: bucket,
+          change: policy ? .policy([]) : .publicAccessBlock(PublicAccessBlock())))
+      return batch
+    } catch var error as ReadError {
+      if error.place.isEmpty { error.place = "line 1" }
+      throw error
+    }
   }
 
   /// Custodian's `{"status_code": 404, "data": {"Error": {"Code": "ResourceNotFoundException"}}}`

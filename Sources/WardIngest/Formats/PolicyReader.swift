@@ -1,15 +1,18 @@
 import WardModel
 
-/// get-policy: `Policy` is JSON text inside JSON (the API) or an object (the CLI docs).
+/// get-policy: `Policy` is JSON text inside JSON (the API) or an object (the CLI docs). An S3
+/// get-bucket-policy response has the same shape; its statements' `arn:aws:s3:::` resources
+/// tell it apart.
 enum PolicyReader {
   static func read(_ value: JSONValue, context: ImportContext) throws -> ImportBatch {
     var batch = ImportBatch(format: "aws-lambda-get-policy")
     let policy = try EmbeddedPolicyDocument.parse(try value.required("Policy"))
-    let statementItems = try EmbeddedPolicyDocument.statements(of: policy)
+    if try TriggerSourceReaders.isBucketPolicy(policy) {
+      return try TriggerSourceReaders.bucketPolicy(policy, context: context)
+    }
     var statements: [PolicyStatement] = []
     var functionArn: String? = nil
-    for s in statementItems {
-      guard s.isObject else { throw s.typeMismatch("a statement object") }
+    for s in try EmbeddedPolicyDocument.statements(of: policy) {
       let resource = try s.present("Resource")?.stringList().first
       let arn = resource.flatMap { ARN($0)?.unqualifiedLambdaARN } ?? context.functionArn
       guard let arn else {

@@ -107,28 +107,23 @@ enum ProwlerReader {
   }
 
   /// Prowler gives one `finding_info.uid` to results that differ only by resource (one API,
-  /// two stages): such findings get ids from the uid and the resource, whatever their
-  /// order, so neither overwrites the other. Two results with the same uid and resource
-  /// are refused, naming both places.
+  /// two stages) or region, so a finding's id is made from the uid, the resource and the
+  /// region: two such results land as two findings, in one file or in two. Two results of
+  /// one file with the same uid, resource and region are refused, naming both places.
   static func distinguishSharedUIDs(_ findings: [Finding], places: [String]) throws
     -> [Finding]
   {
-    var count: [String: Int] = [:]
-    for f in findings { count[f.id, default: 0] += 1 }
-    guard count.values.contains(where: { $0 > 1 }) else { return findings }
-    var out = findings
     var firstPlace: [String: String] = [:]
-    for i in out.indices where count[out[i].id, default: 0] > 1 {
-      out[i].id = StableID.make("prow", [out[i].id, out[i].resource])
-      if let earlier = firstPlace[out[i].id] {
+    for (i, f) in findings.enumerated() {
+      if let earlier = firstPlace[f.id] {
         throw ReadError(
           place: places[i],
-          "the same finding_info.uid and resource as \(earlier): Ward keeps one finding per uid and resource"
+          "the same finding_info.uid, resource and region as \(earlier): Ward keeps one finding per uid, resource and region"
         )
       }
-      firstPlace[out[i].id] = places[i]
+      firstPlace[f.id] = places[i]
     }
-    return out
+    return findings
   }
 
   static func finding(_ f: JSONValue) throws -> Finding? {
@@ -166,10 +161,12 @@ enum ProwlerReader {
     let time = try AWSTime.optional(f, "time") ?? 0
     let created = try AWSTime.optional(info, "created_time") ?? time
     let detail = try f.string("status_detail") ?? ""
+    let resource = try chosen?.string("uid") ?? chosen?.string("name") ?? ""
+    let region = try chosen?.string("region") ?? cloud?.string("region")
     return Finding(
-      id: StableID.make("prow", [uid]), account: try cloud?.object("account")?.string("uid"),
-      region: try chosen?.string("region") ?? cloud?.string("region"), functionArn: functionArn,
-      resource: try chosen?.string("uid") ?? chosen?.string("name") ?? "",
+      id: StableID.make("prow", [uid, resource, region ?? ""]),
+      account: try cloud?.object("account")?.string("uid"), region: region,
+      functionArn: functionArn, resource: resource,
       resourceType: try chosen?.string("type"),
       category: CategoryMap.category(
         ruleId: ruleId, title: title, resourceType: try chosen?.string("type")),

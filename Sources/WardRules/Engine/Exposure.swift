@@ -69,6 +69,22 @@ extension FunctionInventory {
     return paths
   }
 
+  /// How anyone on the internet can invoke the function, for evidence: the public input
+  /// paths, then API Gateway routes with no authorizer and no IAM auth.
+  var anyoneCanInvoke: [String] {
+    var paths = hasPublicURL || !publicPolicyStatements.isEmpty ? publicInputPaths : []
+    paths += routes.filter(\.isOpen).map { "open route \($0.label)" }
+    return paths
+  }
+
+  /// Sources feeding the function that anyone can write to.
+  var openTriggerSources: [FunctionTriggerSource] {
+    sources.filter { if case .open = $0.exposure { true } else { false } }
+  }
+
+  /// Whether outsiders can reach the function: invoke it, or write to a source that feeds it.
+  var isExposed: Bool { !anyoneCanInvoke.isEmpty || !openTriggerSources.isEmpty }
+
   /// Allow statements granting to asynchronous service principals.
   var asynchronousInvokers: [PolicyStatement] {
     allowStatements.filter { s in

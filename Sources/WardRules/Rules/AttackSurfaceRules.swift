@@ -95,7 +95,7 @@ struct ManyEventSourcesRule: Rule {
 /// WARD-ATS-005: not attached to a VPC (parity with Prowler / Security Hub Lambda.3).
 struct OutsideVPCRule: Rule {
   let entry = RuleEntry(
-    id: "WARD-ATS-005", category: .attackSurface, severity: .low,
+    id: "WARD-ATS-005", category: .attackSurface, severity: .low, severityNote: Hygiene.note(),
     title: "Function is not attached to a VPC",
     rationale:
       "Outside a VPC the function reaches the internet and AWS APIs directly; its egress cannot be filtered by security groups, NACLs or VPC endpoints policies.",
@@ -106,6 +106,7 @@ struct OutsideVPCRule: Rule {
   func evaluate(_ s: RuleSubject) -> RuleHit? {
     let vpc = s.function.vpcId ?? ""
     guard vpc.isEmpty else { return nil }
-    return RuleHit(evidence: "VpcConfig.VpcId empty")
+    return RuleHit(
+      evidence: "VpcConfig.VpcId empty" + Hygiene.exposureNote(s), severity: Hygiene.severity(s))
   }
 }

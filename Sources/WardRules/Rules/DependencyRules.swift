@@ -63,7 +63,7 @@ struct ExternalLayerRule: Rule {
 /// WARD-DEP-003: no code signing.
 struct NoCodeSigningRule: Rule {
   let entry = RuleEntry(
-    id: "WARD-DEP-003", category: .dependencies, severity: .low,
+    id: "WARD-DEP-003", category: .dependencies, severity: .low, severityNote: Hygiene.note(),
     title: "No code signing configuration",
     rationale:
       "Without a code signing config Lambda accepts any zip a principal with UpdateFunctionCode uploads; signing ties deployments to trusted publishers. Container images are skipped (signing does not apply), and so are functions whose code-signing config was not collected (unknown is not absent).",
@@ -74,7 +74,9 @@ struct NoCodeSigningRule: Rule {
     guard s.function.packageType?.lowercased() != "image", s.function.codeSigningKnown,
       s.function.codeSigningConfigArn == nil
     else { return nil }
-    return RuleHit(evidence: "get-function-code-signing-config: no CodeSigningConfigArn")
+    return RuleHit(
+      evidence: "get-function-code-signing-config: no CodeSigningConfigArn"
+        + Hygiene.exposureNote(s), severity: Hygiene.severity(s))
   }
 }
 

@@ -6,6 +6,7 @@ struct ShortLogRetentionRule: Rule {
   static let minimumDays = 90
   let entry = RuleEntry(
     id: "WARD-FOR-001", category: .forensics, severity: .medium,
+    severityNote: Hygiene.note(exposed: .medium),
     title: "Log retention shorter than 90 days",
     rationale:
       "Functions leave no host to image: the log group is the main forensic record. Breaches are often found weeks later; logs kept under 90 days are gone by then.",
@@ -15,14 +16,15 @@ struct ShortLogRetentionRule: Rule {
     guard let days = s.function.logRetentionDays, days < Self.minimumDays else { return nil }
     return RuleHit(
       evidence:
-        "log group \(s.function.logGroup ?? "/aws/lambda/\(s.function.name)"): retention \(days) d")
+        "log group \(s.function.logGroup ?? "/aws/lambda/\(s.function.name)"): retention \(days) d"
+        + Hygiene.exposureNote(s), severity: Hygiene.severity(s, exposed: .medium))
   }
 }
 
 /// WARD-FOR-002: retention unset or unknown.
 struct UnsetLogRetentionRule: Rule {
   let entry = RuleEntry(
-    id: "WARD-FOR-002", category: .forensics, severity: .low,
+    id: "WARD-FOR-002", category: .forensics, severity: .low, severityNote: Hygiene.note(),
     title: "Log retention unset or unknown",
     rationale:
       "With no retention policy the logs either never expire (no deliberate retention decision, unbounded cost) or the log group was not collected, so Ward cannot tell whether evidence survives.",
@@ -34,7 +36,8 @@ struct UnsetLogRetentionRule: Rule {
     guard s.function.logRetentionDays == nil else { return nil }
     return RuleHit(
       evidence:
-        "log group \(s.function.logGroup ?? "/aws/lambda/\(s.function.name)"): retention unset")
+        "log group \(s.function.logGroup ?? "/aws/lambda/\(s.function.name)"): retention unset"
+        + Hygiene.exposureNote(s), severity: Hygiene.severity(s))
   }
 }
 

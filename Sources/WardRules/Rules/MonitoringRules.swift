@@ -3,7 +3,7 @@ import WardModel
 /// WARD-MON-001: X-Ray active tracing off.
 struct TracingOffRule: Rule {
   let entry = RuleEntry(
-    id: "WARD-MON-001", category: .monitoring, severity: .low,
+    id: "WARD-MON-001", category: .monitoring, severity: .low, severityNote: Hygiene.note(),
     title: "Active tracing is off",
     rationale:
       "Without X-Ray active tracing there is no per-request trace across the function and its downstream calls, which slows incident investigation (Security Hub Lambda.7).",
@@ -11,7 +11,10 @@ struct TracingOffRule: Rule {
 
   func evaluate(_ s: RuleSubject) -> RuleHit? {
     guard s.function.tracingMode?.lowercased() != "active" else { return nil }
-    return RuleHit(evidence: "TracingConfig.Mode=\(s.function.tracingMode ?? "(unset)")")
+    return RuleHit(
+      evidence: "TracingConfig.Mode=\(s.function.tracingMode ?? "(unset)")"
+        + Hygiene.exposureNote(s),
+      severity: Hygiene.severity(s))
   }
 }
 
@@ -40,7 +43,7 @@ struct AsyncNoFailureTargetRule: Rule {
 /// WARD-MON-003: no DLQ or on-failure destination on a function with no known async source.
 struct NoFailureTargetRule: Rule {
   let entry = RuleEntry(
-    id: "WARD-MON-003", category: .monitoring, severity: .low,
+    id: "WARD-MON-003", category: .monitoring, severity: .low, severityNote: Hygiene.note(),
     title: "No DLQ or on-failure destination",
     rationale:
       "Any asynchronous invocation (from a source Ward has not seen, or added later) that keeps failing is dropped without a record. WARD-MON-002 covers functions with known asynchronous invokers.",
@@ -50,7 +53,9 @@ struct NoFailureTargetRule: Rule {
     guard s.inventory.asynchronousInvokers.isEmpty, !s.inventory.hasAsyncFailureTarget else {
       return nil
     }
-    return RuleHit(evidence: "DeadLetterConfig.TargetArn absent; no on-failure destination")
+    return RuleHit(
+      evidence: "DeadLetterConfig.TargetArn absent; no on-failure destination"
+        + Hygiene.exposureNote(s), severity: Hygiene.severity(s))
   }
 }
 

@@ -116,3 +116,79 @@ integration=$(aws apigatewayv2 create-integration --api-id "$web" --integration-
 aws apigatewayv2 create-route --api-id "$web" --route-key 'GET /items' \
   --target "integrations/$integration" >/dev/null
 aws apigatewayv2 create-stage --api-id "$web" --stage-name '$default' >/dev/null
+
+# Trigger sources. Each function below is fed by one source; the public ones must raise
+# WARD-ATS-010 / WARD-ATS-011, the controls nothing:
+#   thumbnailer     <- bucket ward-e2e-uploads: policy PutObject to *, ACL WRITE to AllUsers,
+#                      no public access block (public)
+#   archive-indexer <- bucket ward-e2e-archive: the same policy, stopped by a public access
+#                      block with every setting on (control)
+#   invoice-worker  <- queue ward-e2e-orders: SendMessage to * with no condition (public)
+#   ledger-worker   <- queue ward-e2e-ledger: SendMessage only from this account (control)
+#   notify-worker   <- topic ward-e2e-public-events: Publish to * (public)
+#   audit-sink      <- topic ward-e2e-audit: the default policy, AWS:SourceOwner (control)
+#   nightly-report  <- EventBridge rule ward-e2e-nightly (no exposure Ward can judge: quiet)
+# and status-page, a public URL with reserved concurrency 2 (WARD-DOS-005).
+# (The aws CLI v1 resolves the SQS endpoint itself: give it the emulator's explicitly.)
+sqs() { aws --endpoint-url "$AWS_ENDPOINT_URL" sqs "$@"; }
+for fn in thumbnailer archive-indexer invoice-worker ledger-worker notify-worker audit-sink \
+  status-page; do
+  aws lambda create-function --function-name "$fn" --runtime python3.12 --role "$role" \
+    --handler handler.handler --zip-file fileb://fn.zip >/dev/null
+done
+aws lambda create-function-url-config --function-name status-page --auth-type NONE >/dev/null
+aws lambda put-function-concurrency --function-name status-page \
+  --reserved-concurrent-executions 2 >/dev/null
+
+public_put_policy() { # BUCKET
+  printf '{"Version":"2012-10-17","Statement":[{"Sid":"AnyoneUploads","Effect":"Allow","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::%s/*"}]}' "$1"
+}
+bucket_feeds() { # BUCKET FUNCTION
+  aws s3api create-bucket --bucket "$1" \
+    --create-bucket-configuration "LocationConstraint=$region" >/dev/null
+  aws s3api put-bucket-policy --bucket "$1" --policy "$(public_put_policy "$1")"
+  aws lambda add-permission --function-name "$2" --statement-id s3-invoke \
+    --action lambda:InvokeFunction --principal s3.amazonaws.com \
+    --source-arn "arn:aws:s3:::$1" --source-account "$account" >/dev/null
+  aws s3api put-bucket-notification-configuration --bucket "$1" --notification-configuration \
+    "{\"LambdaFunctionConfigurations\":[{\"Id\":\"to-$2\",\"LambdaFunctionArn\":\"$(fn_arn "$2")\",\"Events\":[\"s3:ObjectCreated:*\"]}]}"
+}
+bucket_feeds ward-e2e-uploads thumbnailer
+owner=$(aws s3api get-bucket-acl --bucket ward-e2e-uploads --query Owner.ID --output text)
+aws s3api put-bucket-acl --bucket ward-e2e-uploads --grant-full-control "id=$owner" \
+  --grant-write uri=http://acs.amazonaws.com/groups/global/AllUsers
+bucket_feeds ward-e2e-archive archive-indexer
+aws s3api put-public-access-block --bucket ward-e2e-archive --public-access-block-configuration \
+  BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+
+queue_feeds() { # QUEUE FUNCTION CONDITION-JSON
+  local url qarn
+  url=$(sqs create-queue --queue-name "$1" --query QueueUrl --output text)
+  qarn="arn:aws:sqs:$region:$account:$1"
+  local policy="{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Send\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"$qarn\"$3}]}"
+  sqs set-queue-attributes --queue-url "$url" \
+    --attributes "{\"Policy\":$(printf '%s' "$policy" | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')}"
+  aws lambda create-event-source-mapping --function-name "$2" --event-source-arn "$qarn" >/dev/null
+}
+queue_feeds ward-e2e-orders invoice-worker ''
+queue_feeds ward-e2e-ledger ledger-worker \
+  ",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"$account\"}}"
+
+topic_feeds() { # TOPIC FUNCTION
+  local topic
+  topic=$(aws sns create-topic --name "$1" --query TopicArn --output text)
+  aws lambda add-permission --function-name "$2" --statement-id sns-invoke \
+    --action lambda:InvokeFunction --principal sns.amazonaws.com --source-arn "$topic" \
+    --source-account "$account" >/dev/null
+  aws sns subscribe --topic-arn "$topic" --protocol lambda \
+    --notification-endpoint "$(fn_arn "$2")" >/dev/null
+  echo "$topic"
+}
+public_topic=$(topic_feeds ward-e2e-public-events notify-worker)
+aws sns set-topic-attributes --topic-arn "$public_topic" --attribute-name Policy --attribute-value \
+  "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AnyonePublishes\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sns:Publish\",\"Resource\":\"$public_topic\"}]}"
+topic_feeds ward-e2e-audit audit-sink >/dev/null
+
+aws events put-rule --name ward-e2e-nightly --schedule-expression 'cron(0 2 * * ? *)' >/dev/null
+aws events put-targets --rule ward-e2e-nightly \
+  --targets "Id=report,Arn=$(fn_arn nightly-report)" >/dev/null
