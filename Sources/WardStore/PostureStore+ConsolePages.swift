@@ -280,10 +280,12 @@ extension PostureStore {
     }
   }
 
-  /// Rows `offset ..< offset+limit` of the alerts matching `filter`, newest first.
-  public func alertTable(filter: AlertFilter = AlertFilter(), offset: Int, limit: Int) throws
-    -> [AlertRow]
-  {
+  /// Rows `offset ..< offset+limit` of the alerts matching `filter`, ordered by `sort`
+  /// (default: newest first), ties by start (newest first) and id.
+  public func alertTable(
+    filter: AlertFilter = AlertFilter(), sort: AlertSortKey = .start, ascending: Bool = false,
+    offset: Int, limit: Int
+  ) throws -> [AlertRow] {
     try connection.withDatabase { db in
       let where_ = alertWhere(filter)
       return try db.prepare(
@@ -291,7 +293,7 @@ extension PostureStore {
         SELECT a.id, a.account, t.name, a.function_arn, a.kind, a.severity, a.start_at,
           a.end_at, a.title, a.detail, a.source
         FROM alerts a JOIN tenants t ON t.id = a.tenant_id\(where_.sql)
-        ORDER BY a.start_at DESC, a.id LIMIT ? OFFSET ?
+        ORDER BY \(sort.orderBy(ascending: ascending)), a.id LIMIT ? OFFSET ?
         """
       ).rows(where_.binds + [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]) {
         AlertRow(

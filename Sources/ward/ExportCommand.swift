@@ -11,11 +11,32 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Export findings with their state, latest reason and note.",
     discussion: """
+      Without --state, findings in every state are exported; --state takes open, closed, \
+      all or state ids.
+
       csv, json: one row per finding (the `findings` columns plus reason, note, until, \
-      state_by, state_at, then description, evidence, remediation and urls). asff: {"Findings": [...]} in AWS Security Finding Format with \
-      Workflow.Status and Note {Text, UpdatedBy, UpdatedAt}, ready for BatchUpdateFindings \
-      (FindingIdentifiers = Id + ProductArn). markdown: a triage report per tenant and \
-      category: each decision with who, when and why.
+      state_by, state_at, then description, evidence, remediation and urls).
+
+      asff: {"Findings": [...]} in AWS Security Finding Format 2018-10-08, one object per \
+      finding with exactly: SchemaVersion; Id (Ward's stable finding id, not a Security Hub \
+      finding's original Id); ProductArn \
+      (arn:aws:securityhub:REGION:ACCOUNT:product/ACCOUNT/default); GeneratorId \
+      (ward/SOURCE/RULE); AwsAccountId; Types (Software and Configuration \
+      Checks/Ward/CATEGORY); CreatedAt (first seen); UpdatedAt (the triage time, else last \
+      seen); Severity.Label (INFORMATIONAL for info); Title (first 256 characters); \
+      Description (first 1024, the title when there is none); Resources [{Type, Id, \
+      Region}]; Remediation.Recommendation {Text (first 512 characters), Url (whole)} when \
+      the finding has a remediation; Workflow.Status (new: NEW; acknowledged, in-progress: \
+      NOTIFIED; resolved, false-positive: RESOLVED; risk-accepted, suppressed: SUPPRESSED); \
+      RecordState ACTIVE; ProductFields ward/finding-id, ward/state, ward/category, \
+      ward/tenant, ward/source; and Note {Text (state: reason — note, until DATE; at most \
+      512), UpdatedBy, UpdatedAt} when there is a decision. A finding without an account \
+      or region gets 000000000000 and us-east-1. Import it with BatchImportFindings, or \
+      update Security Hub's own findings with BatchUpdateFindings (FindingIdentifiers = Id \
+      + ProductArn).
+
+      markdown: a triage report per tenant and category: each decision with who, when and \
+      why.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, asff, markdown }
@@ -121,6 +142,11 @@ enum ASFFExport {
           "ward/category": f.category.id, "ward/tenant": s.tenant, "ward/source": f.source,
         ],
       ]
+      if !f.remediation.isEmpty {
+        var recommendation: [String: String] = ["Text": String(f.remediation.prefix(512))]
+        if let url = RemediationURL.first(in: f.remediation) { recommendation["Url"] = url }
+        item["Remediation"] = ["Recommendation": recommendation]
+      }
       if let note = noteText(s) {
         item["Note"] = [
           "Text": note, "UpdatedBy": String((s.triage.by ?? "ward").prefix(512)),

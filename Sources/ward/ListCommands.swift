@@ -51,6 +51,27 @@ where T.RawValue == String {
   return out
 }
 
+/// The states `--state` (or `--in-state`) names: `open`, `closed`, `all` or state ids,
+/// comma-separated or repeated; nil when none is given or `all` is among them.
+func parseStates(_ values: [String], option: String) throws -> Set<TriageState>? {
+  guard let raw = commaSet(values) else { return nil }
+  var out = Set<TriageState>()
+  for r in raw {
+    guard let named = TriageState.states(named: r) else {
+      throw ValidationError(
+        "--\(option): unknown state \(r) (open, closed, all, or one of "
+          + TriageState.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+    }
+    out.formUnion(named)
+  }
+  return out.count == TriageState.allCases.count ? nil : out
+}
+
+/// The help text of every `--state` option.
+let stateOptionHelp =
+  "open (new, acknowledged, in-progress), closed (resolved, false-positive, risk-accepted, "
+  + "suppressed), all, or state ids; comma-separated or repeated."
+
 /// The read-only store handle that list commands use, narrowed to the caller's scope.
 func readStore(_ options: StoreOptions) throws -> PostureStore {
   try scopedForCaller(try openStore(options.path, mode: .readOnly))
@@ -76,10 +97,7 @@ struct TenantsCommand: ParsableCommand {
         ("medium", .int(Int64(t.openBySeverity[.medium] ?? 0))),
         ("low", .int(Int64(t.openBySeverity[.low] ?? 0))),
         ("info", .int(Int64(t.openBySeverity[.info] ?? 0))),
-        (
-          "labels",
-          .string(t.labels.keys.sorted().map { "\($0)=\(t.labels[$0]!)" }.joined(separator: ";"))
-        ),
+        ("labels", .object(t.labels)),
       ])
     }
     printRecords(
@@ -144,7 +162,9 @@ struct FindingsCommand: ParsableCommand {
     discussion: """
       Categories: \(Category.allCases.map(\.id).joined(separator: ", ")).
       Severities: critical, high, medium, low, info.
-      States: \(TriageState.allCases.map(\.rawValue).joined(separator: ", ")).
+      States: \(TriageState.allCases.map(\.rawValue).joined(separator: ", ")); --state also
+      takes open, closed and all. Without --state, only open findings are listed (what the
+      console shows); --state all lists every state.
       Sources: ward, securityhub, prowler, checkov.
       """)
 
@@ -158,7 +178,8 @@ struct FindingsCommand: ParsableCommand {
 
   func run() throws {
     let store = try readStore(storeOptions)
-    var filter = try filters.filter()
+    // What lapses soon is closed by definition; otherwise the console's default, open.
+    var filter = try filters.filter(defaultStates: expiring == nil ? ["open"] : ["closed"])
     if let expiring {
       filter.expiringBy = try expiryHorizon(
         expiring, now: EpochSeconds(Date().timeIntervalSince1970))
@@ -212,7 +233,7 @@ struct FindingSelectOptions: ParsableArguments {
       tenants: commaSet(tenant), function: function,
       categories: try parseSet(category, option: "category", Category.self),
       severities: try parseSet(severity, option: "severity", Severity.self),
-      states: try parseSet(states, option: option, TriageState.self),
+      states: try parseStates(states, option: option),
       sources: commaSet(source), text: text)
   }
 
@@ -226,9 +247,14 @@ struct FindingSelectOptions: ParsableArguments {
 /// The finding filters of `findings` and `export`.
 struct FindingFilterOptions: ParsableArguments {
   @OptionGroup var select: FindingSelectOptions
-  @Option(help: "Only these triage states.") var state: [String] = []
+  @Option(help: ArgumentHelp("Only findings in these triage states: " + stateOptionHelp))
+  var state: [String] = []
 
-  func filter() throws -> FindingFilter { try select.filter(states: state, option: "state") }
+  /// The store filter; without `--state`, the findings in `defaultStates` (`findings`: the
+  /// open ones, as the console shows; `export`: all).
+  func filter(defaultStates: [String] = ["all"]) throws -> FindingFilter {
+    try select.filter(states: state.isEmpty ? defaultStates : state, option: "state")
+  }
 
   /// Whether any filter is set.
   var isEmpty: Bool { select.isEmpty && state.isEmpty }

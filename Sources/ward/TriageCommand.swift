@@ -23,8 +23,11 @@ struct TriageCommand: ParsableCommand {
       transaction, each against the version read when the filter ran; changed ones are \
       reported as conflicts. Refused with no ids and no filter.
 
-      --note without --state adds a note (any state, no version check). --undo re-applies \
-      the state before your last triage, as a new audit event.
+      --note without --state adds a note (any state, no version check). --undo undoes your \
+      last triage action as a whole (every finding of that batch, as the console's `u` \
+      does), as new audit events in one new batch; if anyone changed one of its findings \
+      since, nothing is undone. Undoing more than one finding asks `y/N` on a terminal \
+      and needs --yes otherwise.
 
       The operator is --operator, else $WARD_OPERATOR, else the login user; under SSH the \
       client address and key fingerprint are recorded too. Exit status: 0 when every change \
@@ -42,8 +45,9 @@ struct TriageCommand: ParsableCommand {
     name: .customLong("operator"),
     help: "Who is triaging (default: $WARD_OPERATOR, else the login user).")
   var operatorName: String?
-  @Flag(help: "Undo your last triage (re-applies the earlier state as a new event).") var undo =
-    false
+  @Flag(help: "Undo your last triage action, every finding of it (new audit events).")
+  var undo = false
+  @Flag(help: "With --undo: undo more than one finding without asking.") var yes = false
   @OptionGroup var filters: TriageFilterOptions
   @Option(
     help: ArgumentHelp(
@@ -73,10 +77,7 @@ struct TriageCommand: ParsableCommand {
     let store = try scopedForCaller(try openStore(storeOptions.path, mode: .readWrite))
     do {
       if undo {
-        let r = try store.undoLastTriage(by: actor, source: .cli, now: now)
-        printLine(
-          "undid #\(r.undoneSeq): \(r.findingId) \(r.event.from?.rawValue ?? "?") -> "
-            + "\(r.event.to.rawValue) (event #\(r.event.seq), version \(r.version))")
+        try undoLastBatch(store, actor: actor, now: now)
         return
       }
       if let repeatFrom {
@@ -95,6 +96,39 @@ struct TriageCommand: ParsableCommand {
       try report(results, state: state)
     } catch let error as StoreError {
       throw CommandFailure(error.description)
+    }
+  }
+
+  /// `--undo`: the operator's last batch as a whole, confirmed when it is more than one
+  /// finding (a `y/N` question on a terminal, `--yes` otherwise).
+  private func undoLastBatch(_ store: PostureStore, actor: Operator, now: EpochSeconds) throws {
+    guard let last = try store.lastTriageBatch(by: actor) else {
+      throw CommandFailure("\(actor.name) has no triage to undo")
+    }
+    if last.count > 1 && !yes {
+      let question =
+        "Undo your last triage of \(ExactCount.text(last.count)) findings (set to "
+        + "\(last.state.rawValue))?"
+      guard isatty(STDIN_FILENO) == 1 else {
+        throw CommandFailure(question + " Give --yes to undo them all (nothing was undone)")
+      }
+      FileHandle.standardError.write(Data((question + " y/N ").utf8))
+      let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+      guard answer == "y" || answer == "yes" else {
+        throw CommandFailure("nothing undone")
+      }
+    }
+    let results = try store.undoLastBatch(by: actor, source: .cli, now: now)
+    for r in results {
+      printLine(
+        "undid #\(r.undoneSeq): \(r.findingId) \(r.event.from?.rawValue ?? "?") -> "
+          + "\(r.event.to.rawValue) (event #\(r.event.seq), version \(r.version))")
+    }
+    if results.count > 1, let first = results.first, let lastEvent = results.last {
+      printLine(
+        "undid \(ExactCount.text(results.count)) findings of your last triage (events "
+          + "#\(first.event.seq)–#\(lastEvent.event.seq)\(first.event.batch.map { ", batch " + $0 } ?? ""))"
+      )
     }
   }
 
@@ -169,7 +203,8 @@ struct TriageCommand: ParsableCommand {
 /// (`--state` is the new state).
 struct TriageFilterOptions: ParsableArguments {
   @OptionGroup var select: FindingSelectOptions
-  @Option(help: "Only findings now in these triage states.") var inState: [String] = []
+  @Option(help: ArgumentHelp("Only findings now in these triage states: " + stateOptionHelp))
+  var inState: [String] = []
 
   func filter() throws -> FindingFilter { try select.filter(states: inState, option: "in-state") }
 

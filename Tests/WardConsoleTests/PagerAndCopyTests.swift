@@ -71,6 +71,42 @@ import WardUI
     #expect(c.state.status?.text.hasPrefix("copied function ARN: arn:aws:lambda:") == true)
   }
 
+  /// The match itself is drawn in reverse video, not only its line marked.
+  @Test func pagerHighlightsTheMatchText() throws {
+    let (_, store) = try DrillDownTests.store()
+    let c = Fixture.console(store, width: 80, height: 24)
+    DrillDownTests.openFindings(c, filter: "acme-logs")
+    c.press(.char("v"))
+    c.press(.char("/"))
+    c.type("OBJECT LOCK")  // case-insensitive
+    c.press(.enter)
+    let lines = c.screenLines()
+    let y = try #require(lines.firstIndex { $0.contains("without object lock") })
+    let x = try #require(lines[y].range(of: "object lock")).lowerBound.utf16Offset(in: lines[y])
+    for dx in 0..<"object lock".count {
+      #expect(c.canvas.style(atX: x + dx, y: y).attributes.contains(.reverse), "cell \(dx)")
+    }
+    #expect(!c.canvas.style(atX: x - 2, y: y).attributes.contains(.reverse))
+  }
+
+  /// `y` with the detail pane focused copies the remediation URL; on the row, the id.
+  @Test func copyTakesTheRemediationURLFromTheDetail() throws {
+    let (_, store) = try DrillDownTests.store()
+    let c = Fixture.console(store, width: 120, height: 40)
+    DrillDownTests.openFindings(c, filter: "acme-logs")
+    c.press(.char("y"))
+    #expect(c.engine.clipboard.last == "f6")
+    c.press(.tab)
+    c.press(.char("y"))
+    let url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html"
+    #expect(c.engine.clipboard.last == url)
+    #expect(c.state.status?.text == "copied remediation URL: " + url)
+    #expect(
+      RemediationURL.first(in: "See [docs](https://x.example/a.html).")
+        == "https://x.example/a.html")
+    #expect(RemediationURL.first(in: "no link here") == nil)
+  }
+
   @Test func copiedTextIsSanitisedAndEncoded() {
     let hostile = "f1\u{1B}]52;c;ZXZpbA==\u{07}\u{202E}\n\u{9B}x"
     let clean = Clipboard.sanitised(hostile)

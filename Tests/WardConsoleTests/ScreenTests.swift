@@ -27,7 +27,7 @@ import WardUI
     // Matrix: a glyph and a count, never colour alone.
     #expect(acme.contains("■1") && acme.contains("▲1") && acme.contains("◆1"))
     #expect(c.shows("TOTAL (2)"))
-    #expect(c.shows("INVK SURF COLD  INJ DEPS  MON FRNS  DOS SECR XTEN"))
+    #expect(c.shows("INVK SURF COLD INJ DEPS MON FRNS DOS SECR XTEN"))
     if width >= 110 { #expect(c.shows("INV 7D") && c.shows("COST 7D")) }
     #expect(lines[height - 2].contains("Enter functions"))
   }
@@ -64,7 +64,8 @@ import WardUI
     c.press([.tab])
     #expect(c.shows("■ CRITICAL invocation"))
     c.press([.tab])
-    #expect(c.shows("error-burst  Errors 9 vs baseline 0"))
+    #expect(c.shows("ongoing  Errors 9 vs baseline 0"))
+    #expect(c.shows("error-burst · observed 9"))
   }
 
   @Test func functionDetailShowsEnvNamesAndPolicyButNoValues() throws {
@@ -98,9 +99,10 @@ import WardUI
     c.press(.enter)
     #expect(c.shows("2 alerts · newest first"))
     let first = try #require(c.line(containing: "Errors 9"))
-    #expect(first.hasPrefix("▶ 2025-11-24 09:00 ▲ HIGH acme"))
+    #expect(first.hasPrefix("▶ 2025-11-24 09:00  ▲ HIGH ongoing acme"), "\(first)")
     #expect(
-      c.line(containing: "Invocations 5x")?.contains("2025-11-21 11:00 ◆ MED  globex") == true)
+      c.line(containing: "Invocations 5x")?.contains("2025-11-21 11:00  ◆ MED  1h      globex")
+        == true)
   }
 
   @Test(arguments: sizes) func costs(width: Int, height: Int) throws {
@@ -145,10 +147,10 @@ import WardUI
     let c = Fixture.console(store, width: 120, height: 40)
     let expected = """
       Ward Overview                                                                    READ-ONLY  data as of 2025-11-24 11:00Z
-        TENANT     SCORE ▲  FNS  CRIT  HIGH   MED   LOW INVK SURF COLD  INJ DEPS  MON FRNS  DOS SECR XTEN INV 7D  COST 7D ALRT
-      ▶ acme            48    2    ■1    ▲2    ◆1     ·   ■1    ·    ·    ·   ▲1   ◆1    ·    ·   ▲1    · ▁▁▁▁▁█▇ ▇█▇▇█▇▇    1
-        globex          91    1     ·     ·     ·    ▽1    ·    ·    ·    ·    ·   ▽1    ·    ·    ·    · ▁▁▁▁▁██ ███████    1
-      = TOTAL (2)       57    3    ■1    ▲2    ◆1    ▽1   ■1    ·    ·    ·   ▲1   ◆2    ·    ·   ▲1    · ▁▁▁▁▁█▇ ▇██▇██▇    2
+        TENANT    SCORE ▲  FNS  CRIT  HIGH   MED   LOW INVK SURF COLD INJ DEPS MON FRNS DOS SECR XTEN INV 7D  COST 7D ALRT
+      ▶ acme           48    2    ■1    ▲2    ◆1     ·   ■1    ·    ·   ·   ▲1  ◆1    ·   ·   ▲1    · ▁▁▁▁▁█▇ ▇█▇▇█▇▇    1
+        globex         91    1     ·     ·     ·    ▽1    ·    ·    ·   ·    ·  ▽1    ·   ·    ·    · ▁▁▁▁▁██ ███████    1
+      = TOTAL (2)      57    3    ■1    ▲2    ◆1    ▽1   ■1    ·    ·   ·   ▲1  ◆2    ·   ·   ▲1    · ▁▁▁▁▁█▇ ▇██▇██▇    2
 
         ▶ acme · score 48 · open C1 H2 M1 · most: insecure invocation · alerts 7d: 1 · accounts 111111111111
 

@@ -45,9 +45,22 @@ import WardStore
     // A note alone, then undo of bob's last triage.
     let note = try fx.ward(["triage"], ["--note", "owner on leave", "--operator", "carol", "f3"])
     #expect(note.status == 0, "\(note.stderr)")
-    let undo = try fx.ward(["triage"], ["--undo", "--operator", "bob"])
-    #expect(undo.status == 0 && undo.stdout.contains("suppressed -> new"), "\(undo.stderr)")
+    // Bob's last triage set two findings: without a terminal to ask on, --yes is needed,
+    // and nothing is undone without it.
+    let unconfirmed = try fx.ward(["triage"], ["--undo", "--operator", "bob"])
+    #expect(unconfirmed.status != 0)
+    #expect(
+      unconfirmed.stderr.contains("Undo your last triage of 2 findings (set to suppressed)?")
+        && unconfirmed.stderr.contains("--yes"), "\(unconfirmed.stderr)")
+    #expect(try store.finding(id: "f0")?.triage.state == .suppressed)
+    let undo = try fx.ward(["triage"], ["--undo", "--yes", "--operator", "bob"])
+    #expect(undo.status == 0, "\(undo.stderr)")
+    #expect(undo.stdout.contains("undid 2 findings of your last triage"), "\(undo.stdout)")
+    // The batch as a whole: both findings are back to new.
+    #expect(try store.finding(id: "f0")?.triage.state == .new)
+    #expect(try store.finding(id: "f2")?.triage.state == .new)
     #expect(try store.finding(id: "f3")?.triage.note == "owner on leave")
+    #expect(try fx.ward(["audit", "verify"]).status == 0)
   }
 
   @Test func refusalsExitNonZeroWithAClearMessage() throws {

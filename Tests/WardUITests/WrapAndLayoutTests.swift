@@ -42,6 +42,46 @@ import Testing
     #expect(narrow.reduce(0, +) == 30 - 2 - 2)
   }
 
+  /// The Findings table at 80 columns on the demo: a 26-column function name left the
+  /// title 12 columns (`Resource…`). Lower-priority names give the title what it needs
+  /// first, then no name stays wider than the title.
+  @Test func namesGiveWidthBackToTheTitle() {
+    let columns = [
+      TableColumn("SEV", width: .fixed(6), priority: 3),
+      TableColumn("TENANT", width: .fit(min: 6, max: 18), priority: 1),
+      TableColumn("FUNCTION", width: .fit(min: 10, max: 26), priority: 3),
+      TableColumn("CATEGORY", width: .fit(min: 8, max: 14), priority: 2),
+      TableColumn("TITLE", width: .flex(min: 12), priority: 3),
+      TableColumn("STATE", width: .fit(min: 5, max: 14), priority: 3),
+    ]
+    let rows: [[TableCell]] = [
+      [
+        "■ CRIT", "alpine-ski-bookings", "fulfilment-video-transcoder", "cross-tenant",
+        "Resource policy lets anyone invoke the function", "new",
+      ]
+    ]
+    let widths = Table.layout(columns, rows: rows, width: 80)
+    #expect(widths.reduce(0, +) == 80 - 2 - 5)
+    #expect(widths[1] == 6 && widths[3] == 8)  // lower priority: down to their minimum
+    #expect(widths[4] >= widths[2])  // no name wider than the title
+    #expect(widths[2] >= 20 && widths[5] == 5)
+    // A title that fits takes no more than it needs: the names keep the rest.
+    var short = rows
+    short[0][4] = "Tracing off"
+    let relaxed = Table.layout(columns, rows: short, width: 80)
+    #expect(relaxed[2] == 26 && relaxed[1] > 6)
+  }
+
+  @Test func theSortedColumnKeepsItsArrowWhenNamesShrink() {
+    let columns = [
+      TableColumn("TIME", width: .fit(min: 5, max: 7), priority: 1),
+      TableColumn("TITLE", width: .flex(min: 4), priority: 3),
+    ]
+    let rows: [[TableCell]] = [["17:00", TableCell(String(repeating: "x", count: 60))]]
+    #expect(Table.layout(columns, rows: rows, width: 40, sorted: 0)[0] == 6)
+    #expect(Table.layout(columns, rows: rows, width: 40)[0] == 5)
+  }
+
   @Test func droppedColumnsLeaveNoGap() {
     let columns = [
       TableColumn("A", width: .fixed(3), priority: 1),

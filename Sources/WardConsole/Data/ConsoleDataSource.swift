@@ -83,10 +83,12 @@ public struct ConsoleDataSource: Sendable {
           finding: try store.finding(id: id), history: try store.history(findingId: id)))
     case .findingVersions(let filter):
       return try findingVersions(filter)
-    case .alerts(let filter, let offset, let limit):
+    case .alerts(let q):
       return .alerts(
-        filter, offset: offset, total: try store.alertCount(filter: filter),
-        rows: try store.alertTable(filter: filter, offset: offset, limit: limit))
+        q, total: try store.alertCount(filter: q.filter),
+        rows: try store.alertTable(
+          filter: q.filter, sort: q.sort, ascending: q.ascending, offset: q.offset,
+          limit: q.limit))
     case .costs:
       return .costs(try costs(clock: clock))
     case .lastTriageBatch(let actor):
@@ -149,23 +151,33 @@ public struct ConsoleDataSource: Sendable {
       return TenantCost(
         tenant: t.name, daily: daily, weekly: weekly, currency: currency[t.name] ?? "USD")
     }
-    var weeks: [String: (tenant: String, function: String, this: Double, last: Double)] = [:]
+    var weeks:
+      [String: (tenant: String, account: String, function: String, this: Double, last: Double)] =
+        [:]
     for row in try store.functionCosts(from: end - 14 * UTC.day, to: end) {
       guard let function = row.function else { continue }
       // By account too: the same function name in two accounts is two functions.
       let key = row.tenant + "\u{0}" + row.account + "\u{0}" + function
-      var entry = weeks[key] ?? (row.tenant, function, 0, 0)
+      var entry = weeks[key] ?? (row.tenant, row.account, function, 0, 0)
       if row.day >= end - 7 * UTC.day { entry.this += row.amount } else { entry.last += row.amount }
       weeks[key] = entry
     }
     let movers = weeks.values
       .map {
-        CostMover(tenant: $0.tenant, function: $0.function, thisWeek: $0.this, lastWeek: $0.last)
+        CostMover(
+          tenant: $0.tenant, account: $0.account, function: $0.function, thisWeek: $0.this,
+          lastWeek: $0.last)
       }
       .sorted {
         abs($0.change) != abs($1.change)
           ? abs($0.change) > abs($1.change) : $0.function < $1.function
       }
-    return CostsData(tenants: tenants, movers: Array(movers.prefix(50)))
+    // Only the movers shown are matched to their functions (Enter opens one).
+    let shown = try movers.prefix(50).map { mover -> CostMover in
+      var mover = mover
+      mover.functionArns = try store.functionARNs(account: mover.account, nameOrArn: mover.function)
+      return mover
+    }
+    return CostsData(tenants: tenants, movers: shown)
   }
 }

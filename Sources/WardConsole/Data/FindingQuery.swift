@@ -47,12 +47,8 @@ public enum FindingQuery {
         for v in values {
           if v == "all" {
             stateAll = true
-          } else if v == "open" {
-            states = (states ?? []).union(TriageState.allCases.filter(\.isOpen))
-          } else if v == "closed" {
-            states = (states ?? []).union(TriageState.allCases.filter { !$0.isOpen })
-          } else if let s = TriageState(rawValue: v) {
-            states = (states ?? []).union([s])
+          } else if let named = TriageState.states(named: v) {
+            states = (states ?? []).union(named)
           } else {
             return .failure(FilterError(message: "unknown state `\(v)`"))
           }

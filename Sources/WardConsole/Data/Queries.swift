@@ -14,7 +14,7 @@ public enum Query: Sendable, Hashable {
   /// The id and version of every finding matching the filter (read a page at a time, at
   /// most ``ConsoleDataSource/markLimit``), for `*`.
   case findingVersions(FindingFilter)
-  case alerts(AlertFilter, offset: Int, limit: Int)
+  case alerts(AlertsQuery)
   case costs
   /// What `u` would undo for this operator (how many findings), before asking.
   case lastTriageBatch(Operator)
@@ -34,6 +34,15 @@ public struct FunctionsQuery: Sendable, Hashable {
 public struct FindingsQuery: Sendable, Hashable {
   public var filter: FindingFilter
   public var sort: FindingSortKey
+  public var ascending: Bool
+  public var offset: Int
+  public var limit: Int
+}
+
+/// One window of the alert timeline.
+public struct AlertsQuery: Sendable, Hashable {
+  public var filter: AlertFilter
+  public var sort: AlertSortKey
   public var ascending: Bool
   public var offset: Int
   public var limit: Int
@@ -91,7 +100,15 @@ public struct TenantCost: Sendable, Hashable {
 /// A function's week-over-week cost change.
 public struct CostMover: Sendable, Hashable {
   public var tenant: String
+  /// The account billed; with ``function`` it names one function (names repeat across
+  /// accounts).
+  public var account: String
+  /// The function as the cost data names it (a name or an ARN).
   public var function: String
+  /// The functions in the store this cost belongs to (account and name or ARN), sorted;
+  /// empty when the store has no such function, more than one when the name repeats across
+  /// regions of the account.
+  public var functionArns: [String] = []
   public var thisWeek: Double
   public var lastWeek: Double
   public var change: Double { thisWeek - lastWeek }
@@ -116,7 +133,7 @@ public enum LoadResult: Sendable, Hashable {
   /// The findings matching `filter` with their versions; `total` counts all matches, which
   /// may exceed `targets.count` when the mark limit was reached.
   case findingVersions(FindingFilter, targets: [TriageTarget], total: Int)
-  case alerts(AlertFilter, offset: Int, total: Int, rows: [AlertRow])
+  case alerts(AlertsQuery, total: Int, rows: [AlertRow])
   case costs(CostsData)
   /// The operator's last undoable triage action; nil: nothing to undo.
   case lastTriageBatch(Operator, TriageBatchSummary?)

@@ -72,9 +72,8 @@ public struct CostsScreen: ScreenModel {
   public var hints: [KeyHint] {
     [
       KeyHint("Tab", "pane"), KeyHint("w", weekly ? "daily" : "weekly"), KeyHint("/", "filter"),
-      KeyHint("s/S", "sort"), KeyHint("/", "filter"),
-      KeyHint("s/S", "sort"),
-      KeyHint("Enter", "functions"), KeyHint("Esc", "back"), KeyHint("?", "help"),
+      KeyHint("s/S", "sort"), KeyHint("Enter", moversFocused ? "function" : "functions"),
+      KeyHint("Esc", "back"), KeyHint("?", "help"),
     ]
   }
 
@@ -125,11 +124,13 @@ public struct CostsScreen: ScreenModel {
       ascending.toggle()
     case .enter:
       guard let data = shown else { return [] }
-      let tenant =
-        moversFocused
-        ? (data.movers.indices.contains(moverCursor) ? data.movers[moverCursor].tenant : nil)
-        : (data.tenants.indices.contains(tenantCursor) ? data.tenants[tenantCursor].tenant : nil)
-      if let tenant { return [.push(FunctionsScreen(tenant: tenant))] }
+      if moversFocused {
+        guard data.movers.indices.contains(moverCursor) else { return [] }
+        return Self.open(data.movers[moverCursor])
+      }
+      if data.tenants.indices.contains(tenantCursor) {
+        return [.push(FunctionsScreen(tenant: data.tenants[tenantCursor].tenant))]
+      }
     default: break
     }
     clamp(context)
@@ -211,6 +212,26 @@ public struct CostsScreen: ScreenModel {
       totalRows: data.movers.count,
       selectedIndex: moversFocused ? moverCursor : nil, emptyMessage: "no per-function cost"
     ).render(into: &canvas, rect: moversInner)
+  }
+
+  /// Enter on a top mover: the function's detail (its cost is matched by account and
+  /// name, so the function is the one billed); when the name repeats across regions of the
+  /// account, the first by ARN, and the status line says so.
+  static func open(_ mover: CostMover) -> [ScreenOutput] {
+    guard let arn = mover.functionArns.first else {
+      return [
+        .status("no function \(mover.function) in account \(mover.account) in the store")
+      ]
+    }
+    let name = ARN(arn)?.lambdaFunctionName ?? mover.function
+    var out: [ScreenOutput] = [.push(FunctionDetailScreen(arn: arn, name: name, window: .week))]
+    if mover.functionArns.count > 1 {
+      out.append(
+        .status(
+          "\(mover.functionArns.count) functions named \(name) in account \(mover.account); "
+            + "showing \(arn)"))
+    }
+    return out
   }
 
   /// Week-over-week change with an arrow (direction never by colour alone).

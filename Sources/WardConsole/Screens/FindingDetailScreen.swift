@@ -31,7 +31,15 @@ public struct FindingDetailScreen: ScreenModel {
       title: "Finding " + findingId, lines: FindingDetailText.lines(detail, glyphs: context.glyphs))
   }
 
-  public var copyTarget: CopyTarget? { CopyTarget("finding id", findingId) }
+  /// The finding's remediation URL when it has one, else its id.
+  public var copyTarget: CopyTarget? {
+    if let remediation = detail?.finding?.finding.remediation,
+      let url = RemediationURL.first(in: remediation)
+    {
+      return CopyTarget("remediation URL", url)
+    }
+    return CopyTarget("finding id", findingId)
+  }
 
   public func refreshQueries(_ context: ScreenContext) -> [Query] {
     [.findingDetail(id: findingId)]

@@ -51,7 +51,17 @@ public struct FindingsScreen: ScreenModel {
       title: "Finding " + id, lines: FindingDetailText.lines(detail, glyphs: context.glyphs))
   }
 
-  public var copyTarget: CopyTarget? { list.selected.map { CopyTarget("finding id", $0.id) } }
+  /// The selected finding's id; with the detail pane focused, its remediation URL when it
+  /// has one.
+  public var copyTarget: CopyTarget? {
+    guard let row = list.selected else { return nil }
+    if detailFocused, let stored = detail?.finding, stored.finding.id == row.id,
+      let url = RemediationURL.first(in: stored.finding.remediation)
+    {
+      return CopyTarget("remediation URL", url)
+    }
+    return CopyTarget("finding id", row.id)
+  }
 
   public var markedTargets: [TriageTarget] {
     marks.map { TriageTarget(findingId: $0.key, expectedVersion: $0.value) }
@@ -171,19 +181,12 @@ public struct FindingsScreen: ScreenModel {
     case .nextPane, .previousPane:
       detailFocused = true
       return []
-    case .sort:
-      let all = FindingSortKey.allCases
-      sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
-      ascending = [.tenant, .category, .state, .source, .title].contains(sort)
+    case .sort, .sortFlip:
+      let status = SortKeys.apply(
+        action, to: &sort, ascending: &ascending,
+        naturallyAscending: { [.tenant, .category, .state, .source, .title].contains($0) })
       list.loaded = false
-      return [
-        .status("sort: \(sort.rawValue) \(ascending ? "ascending" : "descending")"),
-        .load(query(context)),
-      ]
-    case .sortFlip:
-      ascending.toggle()
-      list.loaded = false
-      return [.load(query(context))]
+      return (status.map { [.status($0)] } ?? []) + [.load(query(context))]
     default: return []
     }
     return list.covers(visibleRows: rows) ? detailQuery() : [.load(query(context))]

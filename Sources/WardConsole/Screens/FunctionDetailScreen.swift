@@ -32,15 +32,22 @@ public struct FunctionDetailScreen: ScreenModel {
   /// A finding to choose in the Findings pane once the data is loaded (Enter on a finding
   /// on the Findings screen); nil once chosen.
   public var pendingFinding: String?
+  /// The alert the operator opened this function from (Enter on the alert timeline), marked
+  /// under the sparklines; nil otherwise.
+  public var alertWindow: AlertWindowMarker?
 
   /// The detail of function `arn`; with `selecting`, the Findings pane has the focus and
-  /// that finding is chosen as soon as it is loaded.
+  /// that finding is chosen as soon as it is loaded; with `marking`, the Metrics pane has
+  /// the focus and that alert's window is marked under the sparklines.
   public init(
-    arn: String, name: String, window: TimeWindow = .day, selecting findingId: String? = nil
+    arn: String, name: String, window: TimeWindow = .day, selecting findingId: String? = nil,
+    marking alertWindow: AlertWindowMarker? = nil
   ) {
     self.arn = arn
     self.name = name
     self.window = window
+    self.alertWindow = alertWindow
+    if alertWindow != nil { focus = .metrics }
     pendingFinding = findingId
     if findingId != nil { focus = .findings }
   }
@@ -175,7 +182,7 @@ public struct FunctionDetailScreen: ScreenModel {
     case .triggers: return FunctionTriggerLines.lines(data.inventory, width: width)
     case .metrics: return metrics(data, width: width, glyphs: glyphs, now: now)
     case .findings: return findings(data, glyphs: glyphs)
-    case .alerts: return alerts(data, glyphs: glyphs)
+    case .alerts: return alerts(data, glyphs: glyphs).wrapped(width: width)
     case .permissions:
       guard let inventory = data.inventory else { return [] }
       return FunctionDetailAccess.permissions(inventory)
@@ -296,6 +303,11 @@ public struct FunctionDetailScreen: ScreenModel {
         "duration p99", { $0.durationP99 }, useMax: true,
         format: { Format.duration(milliseconds: $0) }))
     out.append(line("cold starts", { $0.coldStarts }, useMax: false, format: Format.count))
+    if let alertWindow {
+      out.append(
+        alertWindow.line(
+          from: start, hours: hours.count, width: spark, labelWidth: 13, glyphs: glyphs))
+    }
     let cost = data.dailyCost.map(\.amount)
     out.append(
       TextLine(pad("cost 30d/day", to: 13), style: Style(fg: .role(.muted)))
@@ -341,7 +353,14 @@ public struct FunctionDetailScreen: ScreenModel {
             pad(RenderKit.severityLabel(a.severity, glyphs: glyphs), to: 11),
             style: Style(fg: .role(.severity(a.severity.rawValue)))
           )
-          .then(a.kind + "  " + a.title))
+          .then(pad(AlertFacts.duration(start: a.start, end: a.end), to: 9))
+          .then(a.title))
+      let facts = AlertFacts(detail: a.detail)
+      var detail = TextLine(
+        "         " + a.kind + (facts.raw.isEmpty ? "" : " · " + facts.sentence),
+        style: Style(fg: .role(.muted)))
+      detail.hangingIndent = 9
+      out.append(detail)
     }
     return out
   }

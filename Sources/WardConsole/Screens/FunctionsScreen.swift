@@ -67,19 +67,12 @@ public struct FunctionsScreen: ScreenModel {
     switch action {
     case .up, .down, .pageUp, .pageDown, .top, .bottom:
       _ = list.applyMovement(action, visibleRows: rows)
-    case .sort:
-      let all = FunctionSortKey.allCases
-      sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
-      ascending = [.name, .tenant, .region, .runtime].contains(sort)
+    case .sort, .sortFlip:
+      let status = SortKeys.apply(
+        action, to: &sort, ascending: &ascending,
+        naturallyAscending: { [.name, .tenant, .region, .runtime].contains($0) })
       list.loaded = false
-      return [
-        .status("sort: \(sort.rawValue) \(ascending ? "ascending" : "descending")"),
-        .load(query(context)),
-      ]
-    case .sortFlip:
-      ascending.toggle()
-      list.loaded = false
-      return [.load(query(context))]
+      return (status.map { [.status($0)] } ?? []) + [.load(query(context))]
     case .enter:
       guard let row = list.selected else { return [] }
       return [.push(FunctionDetailScreen(arn: row.row.arn, name: row.row.name))]

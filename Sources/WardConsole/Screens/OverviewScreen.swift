@@ -136,10 +136,13 @@ public struct OverviewScreen: ScreenModel {
     .crossTenant: "XTEN",
   ]
 
-  private func columns(wide: Bool) -> [TableColumn] {
+  /// The overview's columns. TENANT fits the names and the totals label (`totalLabel`
+  /// never shrinks, so TOTAL is always shown whole); SCORE and OPEN are as wide as their
+  /// title (with the sort arrow when sorted) or content, so the matrix keeps its width.
+  private func columns(wide: Bool, totalLabel: String) -> [TableColumn] {
     var columns = [
-      TableColumn("TENANT", width: .flex(min: 8)),
-      TableColumn("SCORE", width: .fixed(7), alignment: .right),
+      TableColumn("TENANT", width: .fit(min: max(8, displayWidth(totalLabel)), max: 24)),
+      TableColumn("SCORE", width: .fit(min: 5, max: 7), alignment: .right),
     ]
     if wide {
       columns.append(TableColumn("FNS", width: .fixed(4), alignment: .right))
@@ -147,11 +150,11 @@ public struct OverviewScreen: ScreenModel {
         TableColumn($0, width: .fixed(5), alignment: .right)
       }
     } else {
-      columns.append(TableColumn("OPEN", width: .fixed(5), alignment: .right))
+      columns.append(TableColumn("OPEN", width: .fit(min: 4, max: 6), alignment: .right))
     }
     columns += Category.allCases.map {
       TableColumn(
-        Self.matrixHeaders[$0] ?? $0.shortTitle, width: .fit(min: 4, max: 7), alignment: .right)
+        Self.matrixHeaders[$0] ?? $0.shortTitle, width: .fit(min: 3, max: 7), alignment: .right)
     }
     if wide {
       columns.append(TableColumn("INV 7D", width: .fixed(7)))
@@ -259,7 +262,9 @@ public struct OverviewScreen: ScreenModel {
     let shown = sortedRows
     let height = tableHeight(context)
     let visible = shown.enumerated().dropFirst(scroll).prefix(height - 1)
-    let columns = columns(wide: wide)
+    let totalLabel =
+      filter.isEmpty ? "TOTAL (\(rows.count))" : "TOTAL (\(sortedRows.count)/\(rows.count))"
+    let columns = columns(wide: wide, totalLabel: totalLabel)
     let sortIndex: Int? =
       switch sort {
       case .tenant: 0
@@ -269,8 +274,7 @@ public struct OverviewScreen: ScreenModel {
       }
     let t = totals
     let totalCells = cells(
-      name: filter.isEmpty
-        ? "TOTAL (\(rows.count))" : "TOTAL (\(sortedRows.count)/\(rows.count))",
+      name: totalLabel,
       score: t.score, summary: t.summary,
       invocations: t.invocationsDaily, cost: t.costDaily, alerts: t.activeAlerts, wide: wide,
       glyphs: glyphs)
@@ -286,7 +290,8 @@ public struct OverviewScreen: ScreenModel {
     table.sizingRows = [totalCells]
     table.render(
       into: &canvas, rect: Rect(x: body.x, y: body.y, width: body.width, height: height))
-    var totalsRow = Table(columns: columns, rows: [totalCells], showHeader: false)
+    // The same sort as the table above: a sorted column is as wide as its title and arrow.
+    var totalsRow = Table(columns: columns, rows: [totalCells], sort: table.sort, showHeader: false)
     totalsRow.sizingRows = table.rows
     var y = body.y + height
     if y < body.maxY {

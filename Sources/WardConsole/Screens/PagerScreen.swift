@@ -101,5 +101,35 @@ public struct PagerScreen: ScreenModel {
         style: Style(role: .accent))
     }
     RenderKit.draw(lines, into: &canvas, rect: rect, scroll: scroll)
+    highlightMatches(lines, into: &canvas, rect: rect, last: last)
+  }
+
+  /// Draws every occurrence of the search text again in reverse video (bold), so the
+  /// match itself stands out, not by colour alone.
+  private func highlightMatches(
+    _ lines: [TextLine], into canvas: inout Canvas, rect: Rect, last: Int
+  ) {
+    guard !search.isEmpty, scroll < last else { return }
+    let needle = search.lowercased()
+    for index in scroll..<last {
+      let text = lines[index].segments.map(\.text).joined()
+      let lowered = text.lowercased()
+      // Case folding that changes the length would misplace the cells: skip such lines.
+      guard lowered.count == text.count else { continue }
+      var from = lowered.startIndex
+      while let found = lowered.range(of: needle, range: from..<lowered.endIndex) {
+        let offset = lowered.distance(from: lowered.startIndex, to: found.lowerBound)
+        let start = text.index(text.startIndex, offsetBy: offset)
+        let end = text.index(
+          start, offsetBy: lowered.distance(from: found.lowerBound, to: found.upperBound))
+        let x = rect.x + displayWidth(String(text[..<start]))
+        if x < rect.maxX {
+          canvas.put(
+            text: String(text[start..<end]), at: Point(x: x, y: rect.y + index - scroll),
+            style: Style(attributes: [.reverse, .bold]), maxWidth: rect.maxX - x)
+        }
+        from = found.upperBound
+      }
+    }
   }
 }

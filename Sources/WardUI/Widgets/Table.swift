@@ -107,7 +107,11 @@ public struct Table: Sendable, Hashable {
   /// not fit: fit columns shrink towards their minimum (the widest first), then whole
   /// columns are dropped by priority (width 0, no separator), and only then are the
   /// rightmost columns cut. Space left over goes to flex columns by weight, the remainder
-  /// to the leftmost.
+  /// to the leftmost. Then flex columns take width back from names: first from names of a
+  /// lower priority (down to their minimum) until the flex column's visible content fits,
+  /// then, while the flex column's content is still cut, from the widest name of any
+  /// priority until no name is wider than it,
+  /// so a title is not cut to a word while a name keeps its full length.
   public static func layout(
     _ columns: [TableColumn], rows: [[TableCell]] = [], width: Int, sorted: Int? = nil
   ) -> [Int] {
@@ -123,6 +127,12 @@ public struct Table: Sendable, Hashable {
         return max(0, minimum, min(maximum, content))
       }
     }
+    // The sorted column never shrinks below its title and arrow (the arrow never
+    // overwrites header text).
+    func minimum(_ index: Int) -> Int? {
+      guard case .fit(let minimum, _) = columns[index].width else { return nil }
+      return index == sorted ? max(minimum, displayWidth(columns[index].title) + 2) : minimum
+    }
     var dropped = Set<Int>()
     func available() -> Int {
       max(0, width - gutterWidth - max(0, columns.count - dropped.count - 1))
@@ -134,7 +144,7 @@ public struct Table: Sendable, Hashable {
       while overflow() > 0 {
         let shrinkable = columns.indices.compactMap { index -> (Int, Int)? in
           guard keep(columns[index].priority), !dropped.contains(index),
-            case .fit(let minimum, _) = columns[index].width, widths[index] > minimum
+            let minimum = minimum(index), widths[index] > minimum
           else { return nil }
           return (index, widths[index] - minimum)
         }
@@ -182,7 +192,45 @@ public struct Table: Sendable, Hashable {
         spare = 0
       }
     }
-    // 4. Still too wide: cut the rightmost columns.
+    // 4. A name is never wider than the flex column (the title) it squeezes: the widest
+    // name above its minimum gives a column to the narrowest flex column while it is wider.
+    let flexColumns = columns.indices.filter {
+      if case .flex = columns[$0].width { return !dropped.contains($0) } else { return false }
+    }
+    // 4a. Lower-priority names first give a flex column of higher priority the width its
+    // visible content needs (down to their minimum).
+    func contentWidth(_ index: Int) -> Int {
+      rows.reduce(displayWidth(columns[index].title)) { widest, row in
+        index < row.count ? max(widest, displayWidth(row[index].text)) : widest
+      }
+    }
+    for flex in flexColumns {
+      let wanted = contentWidth(flex)
+      while widths[flex] < wanted {
+        let donors = columns.indices.filter { index in
+          guard !dropped.contains(index), columns[index].priority < columns[flex].priority,
+            let minimum = minimum(index)
+          else { return false }
+          return widths[index] > minimum
+        }
+        guard let widest = donors.max(by: { widths[$0] < widths[$1] }) else { break }
+        widths[widest] -= 1
+        widths[flex] += 1
+      }
+    }
+    // 4b. Then names of any priority level with the narrowest flex column that is cut.
+    while let narrowest = flexColumns.filter({ widths[$0] < contentWidth($0) }).min(by: {
+      widths[$0] < widths[$1]
+    }) {
+      let donors = columns.indices.filter { index in
+        guard !dropped.contains(index), let minimum = minimum(index) else { return false }
+        return widths[index] > minimum && widths[index] > widths[narrowest] + 1
+      }
+      guard let widest = donors.max(by: { widths[$0] < widths[$1] }) else { break }
+      widths[widest] -= 1
+      widths[narrowest] += 1
+    }
+    // 5. Still too wide: cut the rightmost columns.
     var cut = overflow()
     var index = widths.count - 1
     while cut > 0, index >= 0 {

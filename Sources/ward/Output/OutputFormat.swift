@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WardUI
 
 /// How list commands print their rows.
@@ -13,6 +14,9 @@ struct RecordPrinter {
   var format: OutputFormat
   /// Columns shown in table mode (all fields are kept in JSON and CSV).
   var tableColumns: [String]?
+  /// Whether table cells are cut to 60 columns (with `…`): only for a person at a terminal;
+  /// a pipe or a file gets every cell whole.
+  var cutsCells = isatty(STDOUT_FILENO) == 1
 
   /// Renders every record; the header is printed even when there are no rows (CSV, table).
   func render(_ records: [Record], keys: [String]) -> String {
@@ -43,6 +47,10 @@ struct RecordPrinter {
     case .int(let i): i.map(String.init) ?? "null"
     case .double(let d): d.map { $0.isFinite ? formatDecimal($0) : "null" } ?? "null"
     case .strings(let a): "[" + a.map(OutputText.jsonString).joined(separator: ", ") + "]"
+    case .object(let o):
+      "{"
+        + o.keys.sorted().map { OutputText.jsonString($0) + ": " + OutputText.jsonString(o[$0]!) }
+        .joined(separator: ", ") + "}"
     }
   }
 
@@ -63,7 +71,9 @@ struct RecordPrinter {
     let header = keys.map { $0.uppercased() }
     var widths = header.map(\.count)
     for row in rows {
-      for (i, cell) in row.enumerated() { widths[i] = min(max(widths[i], cell.count), 60) }
+      for (i, cell) in row.enumerated() {
+        widths[i] = max(widths[i], cutsCells ? min(cell.count, 60) : cell.count)
+      }
     }
     func line(_ cells: [String]) -> String {
       var parts: [String] = []

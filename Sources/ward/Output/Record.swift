@@ -10,6 +10,9 @@ struct Record {
     case int(Int64?)
     case double(Double?)
     case strings([String])
+    /// Keys and values (a tenant's labels): a JSON object; `key=value;…` in tables and CSV,
+    /// keys sorted.
+    case object([String: String])
 
     /// The plain-text form used in tables and CSV.
     var text: String {
@@ -18,6 +21,7 @@ struct Record {
       case .int(let i): i.map(String.init) ?? ""
       case .double(let d): d.map { formatDecimal($0) } ?? ""
       case .strings(let a): a.joined(separator: ";")
+      case .object(let o): o.keys.sorted().map { "\($0)=\(o[$0]!)" }.joined(separator: ";")
       }
     }
   }

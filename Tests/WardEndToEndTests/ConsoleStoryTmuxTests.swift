@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The built binary in tmux through issue 9's second half, on the demo data: the overview's
+/// totals shown whole, Findings giving the title its width, the alert timeline's durations,
+/// numbers and sort, Enter marking the alert window on the function's sparklines, Enter on
+/// a cost mover, the pager's highlighted match and `y`. One session per size and TERM
+/// (80×24 xterm-256color, 120×40 tmux-256color), so the suite stays a few sessions long.
+@Suite(.serialized) struct ConsoleStoryTmuxTests {
+  static let runs = [(80, 24, "xterm-256color"), (120, 40, "tmux-256color")]
+
+  @Test(arguments: runs) func alertsCostsAndLayoutOnTheDemo(width: Int, height: Int, term: String)
+    throws
+  {
+    _ = try DemoFixture.storePath.get()
+    let session = try TmuxSession(
+      command: "\(Repo.wardBinary) demo", width: width, height: height,
+      environment: ["XDG_CACHE_HOME": DemoFixture.cacheHome, "TERM": term])
+    defer { session.kill() }
+    let context = "\(width)x\(height) \(term)"
+    /// The screen once `text` is on it and the frame has settled (a capture can catch a
+    /// frame half drawn).
+    func settled(_ text: String) throws -> String {
+      try session.waitFor(text)
+      usleep(400_000)
+      return try session.waitFor(text)
+    }
+
+    // Overview: the totals row's label whole, ALRT still on screen.
+    let overview = try session.waitFor("DEMO · READ-ONLY")
+    #expect(overview.contains("= TOTAL (12) "), "\(context)\n\(overview)")
+    #expect(overview.contains("ALRT"), "\(context)")
+
+    // Findings: the title is not cut to one word while a name keeps its full length.
+    try session.type(":findings")
+    try session.send("Enter")
+    let findings = try settled("▶ Findings")
+    #expect(findings.contains("Resource policy lets"), "\(context)\n\(findings)")
+
+    // Alerts: duration and the detector's numbers for the selected alert.
+    try session.type(":alerts")
+    try session.send("Enter")
+    let alerts = try settled("robust z")
+    #expect(alerts.contains("DUR"), "\(context)\n\(alerts)")
+    #expect(alerts.contains(" 1h ") && alerts.contains(" 7d "), "\(context)\n\(alerts)")
+    #expect(alerts.contains("observed 2069 throttles/h"), "\(context)\n\(alerts)")
+    #expect(alerts.contains("robust z"), "\(context)")
+    // s sorts (severity, worst first), S flips; the title says so.
+    try session.send("s")
+    let bySeverity = try settled("sort: severity")
+    let firstRow = bySeverity.split(separator: "\n").first { $0.hasPrefix("▶") } ?? ""
+    #expect(firstRow.contains("CRIT"), "\(context)\n\(bySeverity)")
+    try session.send("S")
+    try session.waitFor("sort: severity ▲")
+    try session.send("s")  // duration, longest first: the 7-day duration regression
+    let byDuration = try settled("sort: duration")
+    let longest = byDuration.split(separator: "\n").first { $0.hasPrefix("▶") } ?? ""
+    #expect(longest.contains("7d"), "\(context)\n\(byDuration)")
+
+    // Enter: the function's detail with the alert's window marked under the sparklines.
+    try session.send("Enter")
+    let detail = try settled("11-20 09:00 7d")
+    #expect(detail.contains("claims-valid"), "\(context)\n\(detail)")
+    let marker = detail.split(separator: "\n").first { $0.contains("alert  ") } ?? ""
+    #expect(marker.contains("▲") && marker.contains("11-20 09:00 7d"), "\(context)\n\(detail)")
+    try session.send("Escape")
+    try session.waitFor("sort: duration")  // back where the operator was
+
+    // Costs: Enter on a top mover opens that function.
+    try session.type(":costs")
+    try session.send("Enter")
+    try session.waitFor("Top movers")
+    try session.send("Tab")
+    try session.send("Enter")
+    let mover = try settled("name          media-preview-render")
+    #expect(mover.contains("tailspin-media"), "\(context)")
+
+    // The pager: `/` search says how many lines match; `y` says what it copied.
+    try session.send("v")
+    try session.waitFor("View: media-preview-render")
+    try session.send("/")
+    try session.type("tailspin")
+    try session.send("Enter")
+    try session.waitFor("lines match tailspin")
+    try session.send("q")
+    try session.send("y")
+    try session.waitFor("copied function ARN: arn:aws:lambda:")
+
+    for _ in 0..<8 { try session.send("q") }
+    #expect(try session.waitFor("EXIT=").contains("EXIT=0"), "\(context)")
+  }
+}
