@@ -71,21 +71,13 @@ public struct SourceStatement: Sendable, Hashable, Codable {
   /// An Allow to everyone with no condition that grants `action` (IAM wildcards honoured).
   public func grantsEveryone(_ action: String) -> Bool {
     effect.lowercased() == "allow" && principals.contains("*") && conditionJSON.isEmpty
-      && actions.contains { IAMPattern.matches($0, action) }
+      && actions.contains { IAMPattern.matches($0, action, caseInsensitive: true) }
   }
 
   /// `sid: * s3:PutObject`.
   public var summary: String {
     "\(sid ?? "(no sid)"): \(effect) \(principals.joined(separator: ",")) \(actions.joined(separator: ","))"
       + (conditionJSON.isEmpty ? "" : " if \(conditionJSON)")
-  }
-}
-
-/// IAM action patterns: case-insensitive, `*` any run, `?` one character.
-public enum IAMPattern {
-  /// Whether `pattern` (e.g. `s3:Put*`) covers `action` (e.g. `s3:PutObject`).
-  public static func matches(_ pattern: String, _ action: String) -> Bool {
-    Glob.matches(pattern.lowercased(), action.lowercased())
   }
 }
 

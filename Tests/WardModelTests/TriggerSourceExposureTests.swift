@@ -10,12 +10,12 @@ import WardModel
   }
 
   @Test func iamPatternsMatchLikeIAM() {
-    #expect(IAMPattern.matches("s3:Put*", "s3:PutObject"))
-    #expect(IAMPattern.matches("*", "sqs:SendMessage"))
-    #expect(IAMPattern.matches("SNS:Publish", "sns:publish"))
-    #expect(IAMPattern.matches("s3:?utObject", "s3:PutObject"))
-    #expect(!IAMPattern.matches("s3:Get*", "s3:PutObject"))
-    #expect(!IAMPattern.matches("s3:PutObjectAcl", "s3:PutObject"))
+    #expect(IAMPattern.matches("s3:Put*", "s3:PutObject", caseInsensitive: true))
+    #expect(IAMPattern.matches("*", "sqs:SendMessage", caseInsensitive: true))
+    #expect(IAMPattern.matches("SNS:Publish", "sns:publish", caseInsensitive: true))
+    #expect(IAMPattern.matches("s3:?utObject", "s3:PutObject", caseInsensitive: true))
+    #expect(!IAMPattern.matches("s3:Get*", "s3:PutObject", caseInsensitive: true))
+    #expect(!IAMPattern.matches("s3:PutObjectAcl", "s3:PutObject", caseInsensitive: true))
   }
 
   @Test func aBucketIsOnlyJudgedOnWhatWasCollected() {
