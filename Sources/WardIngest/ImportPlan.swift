@@ -56,7 +56,7 @@ public enum ImportPlan {
             ImportError(
               file: path,
               reason:
-                "no importable files in this directory (hidden files, README*, SOURCES* and *.md are skipped)"
+                "no importable files in this directory (hidden files, README*, SOURCES*, *.md and ward-policy*.yaml are skipped)"
             ))
         }
       case .regular:
@@ -118,10 +118,15 @@ public enum ImportPlan {
     }
   }
 
+  /// Names a directory walk passes over: documentation, and triage policy files
+  /// (`ward-policy*.yaml`, applied with `--policy`, never imported as data), so a
+  /// collection can carry its README and its policy.
   static func skipped(_ name: String) -> Bool {
     let upper = name.uppercased()
+    let lower = name.lowercased()
     return name.hasPrefix(".") || upper.hasPrefix("README") || upper.hasPrefix("SOURCES")
-      || name.lowercased().hasSuffix(".md")
+      || lower.hasSuffix(".md")
+      || (lower.hasPrefix("ward-policy") && (lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")))
   }
 
   /// The stage, sniffed from the first 64 KB (inflated when gzip).

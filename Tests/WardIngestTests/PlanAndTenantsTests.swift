@@ -53,6 +53,9 @@ import WardModel
       #"[{"class_uid":2004,"status_code":"MANUAL","finding_info":{"uid":"x"}}]"#)
     try write(dir + "/README.md", "# not data")
     try write(dir + "/.hidden.json", "{}")
+    // A triage policy next to the data (demo-data/ward-policy.yaml) is applied with
+    // --policy, not imported: the walk passes over it, as over a README.
+    try write(dir + "/ward-policy.yaml", "version: 1\nrules: []\n")
     try write(dir + "/tenants.yaml", "tenants:\n  - name: a\n    accounts: [\"111122223333\"]\n")
     let plan = try ImportPlan.scan(paths: [dir])
     #expect(plan.count == 6)
