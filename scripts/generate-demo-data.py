@@ -1469,6 +1469,11 @@ def generate(seed: int, out_dir: str) -> dict:
   write_costs(w, seed, accounts, functions, fn_cost, acct_usage)
   write_findings(w, seed, accounts, functions)
   write_readme(w, seed, stats)
+  # The demo's triage policy (docs/triage.md) travels with the data; its text is kept in
+  # scripts/demo-ward-policy.yaml so it is edited in one place.
+  with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "demo-ward-policy.yaml"),
+            encoding="utf-8") as fh:
+    w.text("ward-policy.yaml", fh.read())
   return stats
 
 
