@@ -218,10 +218,17 @@ import Testing
     "deployer": ["WARD-ATS-008"],
     "partner-sync": ["WARD-XTN-008"],
   ]
-  /// Every problem the scenario plants, by function: the role problems above plus
-  /// checkout-api's open URL, open policy, credentials and open API routes.
+  /// The trigger-source problems moto-populate.sh plants (archive-indexer, ledger-worker and
+  /// audit-sink are the controls).
+  static let plantedTriggerProblems: [String: Set<String>] = [
+    "thumbnailer": ["WARD-ATS-010"], "invoice-worker": ["WARD-ATS-011"],
+    "notify-worker": ["WARD-ATS-011"], "status-page": ["WARD-DOS-005", "WARD-INV-001"],
+  ]
+  /// Every problem the scenario plants, by function: the role and trigger problems above
+  /// plus checkout-api's open URL, open policy, credentials and open API routes.
   static func isPlanted(_ row: StoredRow) -> Bool {
     if plantedRoleProblems[row.function]?.contains(row.rule) == true { return true }
+    if plantedTriggerProblems[row.function]?.contains(row.rule) == true { return true }
     guard row.function == "checkout-api" else { return false }
     return [
       "WARD-INV-001", "WARD-INV-002", "WARD-INV-003", "WARD-INV-006", "WARD-INJ-003",
