@@ -185,7 +185,7 @@ public struct FunctionDetailScreen: ScreenModel {
     case .alerts: return alerts(data, glyphs: glyphs).wrapped(width: width)
     case .permissions:
       guard let inventory = data.inventory else { return [] }
-      return FunctionDetailAccess.permissions(inventory)
+      return FunctionDetailAccess.permissions(inventory).wrapped(width: width)
     }
   }
 
