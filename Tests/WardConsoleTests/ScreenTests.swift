@@ -32,6 +32,26 @@ import WardUI
     #expect(lines[height - 2].contains("Enter functions"))
   }
 
+  /// Long tenant names are essential: at 120 columns the extras (COST 7D, then FNS) make
+  /// room before a name is cut, and the invocation sparkline stays.
+  @Test func longTenantNamesAreWholeAt120() throws {
+    let temp = TempStore()
+    let store = try temp.open()
+    var batch = Fixture.batch()
+    batch.tenants[0].name = "adventureworks-commerce"
+    batch.tenants[1].name = "proseware-analytics-eu"
+    try store.apply(batch, now: Fixture.now)
+    let c = Fixture.console(store, width: 120, height: 40)
+    #expect(
+      c.line(containing: "adventureworks-commerce")?.hasPrefix("▶ adventureworks-commerce ") == true
+    )
+    #expect(c.shows("proseware-analytics-eu "))
+    #expect(c.shows("INV 7D") && !c.shows("COST 7D") && !c.shows(" FNS "))
+    let wider = Fixture.console(store, width: 160, height: 40)
+    #expect(wider.shows("INV 7D") && wider.shows("COST 7D") && wider.shows(" FNS "))
+    #expect(wider.shows("adventureworks-commerce "))
+  }
+
   @Test(arguments: sizes) func functionsOfATenant(width: Int, height: Int) throws {
     let (_, store) = try Fixture.store()
     let c = Fixture.console(store, width: width, height: height)

@@ -139,13 +139,15 @@ public struct OverviewScreen: ScreenModel {
   /// The overview's columns. TENANT fits the names and the totals label (`totalLabel`
   /// never shrinks, so TOTAL is always shown whole); SCORE and OPEN are as wide as their
   /// title (with the sort arrow when sorted) or content, so the matrix keeps its width.
+  /// When the names do not fit whole, the extras go before a name is cut: COST 7D first,
+  /// then FNS, then INV 7D (at 120 columns the demo's names are whole and keep INV 7D).
   private func columns(wide: Bool, totalLabel: String) -> [TableColumn] {
     var columns = [
       TableColumn("TENANT", width: .fit(min: max(8, displayWidth(totalLabel)), max: 24)),
       TableColumn("SCORE", width: .fit(min: 5, max: 7), alignment: .right),
     ]
     if wide {
-      columns.append(TableColumn("FNS", width: .fixed(4), alignment: .right))
+      columns.append(TableColumn("FNS", width: .fixed(4), alignment: .right, priority: -2))
       columns += ["CRIT", "HIGH", "MED", "LOW"].map {
         TableColumn($0, width: .fixed(5), alignment: .right)
       }
@@ -157,8 +159,8 @@ public struct OverviewScreen: ScreenModel {
         Self.matrixHeaders[$0] ?? $0.shortTitle, width: .fit(min: 3, max: 7), alignment: .right)
     }
     if wide {
-      columns.append(TableColumn("INV 7D", width: .fixed(7)))
-      columns.append(TableColumn("COST 7D", width: .fixed(7)))
+      columns.append(TableColumn("INV 7D", width: .fixed(7), priority: -1))
+      columns.append(TableColumn("COST 7D", width: .fixed(7), priority: -2))
     }
     columns.append(TableColumn("ALRT", width: .fixed(4), alignment: .right))
     return columns
