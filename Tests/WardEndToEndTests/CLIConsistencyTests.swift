@@ -65,4 +65,31 @@ import Testing
       #expect(help.contains(field), "\(field) missing from export --help")
     }
   }
+  /// Every command that reads a store takes `--store` (found from `ward --help`, so a new
+  /// command is checked without editing this test); only `demo` (its own cached store) and
+  /// `rules` (the catalogue) read none.
+  @Test func everyCommandThatReadsAStoreTakesStore() throws {
+    func subcommands(_ path: [String]) throws -> [String] {
+      let help = try ward(path + ["--help"]).stdout
+      guard let start = help.range(of: "SUBCOMMANDS:\n") else { return [] }
+      return help[start.upperBound...].split(separator: "\n").compactMap { line in
+        guard line.hasPrefix("  "), !line.hasPrefix("   "), !line.hasPrefix("  See ") else {
+          return nil
+        }
+        return line.split(separator: " ").first.map(String.init)
+      }
+    }
+    let top = try subcommands([])
+    #expect(top.count >= 14, "\(top)")
+    var checked = 0
+    for command in top where !["demo", "rules"].contains(command) {
+      let nested = try subcommands([command])
+      for path in nested.isEmpty ? [[command]] : nested.map({ [command, $0] }) {
+        let help = try ward(path + ["--help"]).stdout
+        #expect(help.contains("--store"), "ward \(path.joined(separator: " ")) has no --store")
+        checked += 1
+      }
+    }
+    #expect(checked >= 15)
+  }
 }
