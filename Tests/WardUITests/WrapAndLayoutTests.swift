@@ -13,6 +13,13 @@ import Testing
     // A word longer than a line is split, never dropped.
     let url = "https://example.com/a/very/long/path"
     #expect(wrap(url, width: 10).joined() == url)
+    // One that no line could hold whole starts beside its label, not on a line of its own.
+    let arn = "arn:aws:lambda:eu-central-1:999900030101:function:warehouse-order-processor"
+    let lines = wrap("resource      " + arn, width: 40, indent: 14)
+    #expect(lines.first == "resource      arn:aws:lambda:eu-central-")
+    #expect(lines.map { $0.trimmingPrefix("              ") }.joined() == "resource      " + arn)
+    // A word that fits on the next line still moves there whole.
+    #expect(wrap("label  abcdefghij", width: 12, indent: 2) == ["label", "  abcdefghij"])
     #expect(wrap("short", width: 10) == ["short"])
     #expect(wrap("", width: 10) == [""])
   }

@@ -44,8 +44,8 @@ public func pad(
 
 /// Where `text` breaks into lines of at most `width` columns: one range of character
 /// offsets (into `Array(text)`) per line, the spaces at each break left out. Lines break
-/// at spaces; a word longer than a line (a URL, an ARN) is split at the width so nothing
-/// is ever dropped. Lines after the first hold `width - indent` columns (the caller
+/// at spaces; a word longer than a line (a URL, an ARN) starts where it is and is split at
+/// the width so nothing is ever dropped. Lines after the first hold `width - indent` columns (the caller
 /// starts them with `indent` spaces, a hanging indent).
 public func wordBreaks(_ text: String, width: Int, indent: Int = 0) -> [Range<Int>] {
   let chars = Array(text)
@@ -67,6 +67,14 @@ public func wordBreaks(_ text: String, width: Int, indent: Int = 0) -> [Range<In
     // The last space at or before the limit, if the line holds any word before it.
     var cut = end
     while cut > start, chars[cut] != " " { cut -= 1 }
+    // A word that no line could hold whole (an ARN after a label) starts here rather than
+    // leaving this line with only the label.
+    var wordEnd = cut
+    while wordEnd < chars.count, chars[wordEnd] == " " { wordEnd += 1 }
+    let wordStart = wordEnd
+    while wordEnd < chars.count, chars[wordEnd] != " " { wordEnd += 1 }
+    let word = chars[wordStart..<wordEnd].reduce(0) { $0 + displayWidth($1) }
+    if cut > start, word > max(1, width - indent) { cut = start }
     if cut == start {
       cut = max(end, start + 1)  // one long word: split it at the width
       out.append(start..<cut)
