@@ -89,4 +89,69 @@ import Testing
     for _ in 0..<8 { try session.send("q") }
     #expect(try session.waitFor("EXIT=").contains("EXIT=0"), "\(context)")
   }
+  /// Issue 9, item 3, as an operator does it: filter Findings, move to a row, Enter opens
+  /// that finding's function with the same finding selected in its Findings pane, Enter
+  /// there opens the finding whole (the ARN beside its label, the description wrapped),
+  /// and Esc twice returns to the same row under the same filter.
+  @Test(arguments: runs) func fromAFindingToItsFunctionAndBack(
+    width: Int, height: Int, term: String
+  ) throws {
+    _ = try DemoFixture.storePath.get()
+    let session = try TmuxSession(
+      command: "\(Repo.wardBinary) demo", width: width, height: height,
+      environment: ["XDG_CACHE_HOME": DemoFixture.cacheHome, "TERM": term])
+    defer { session.kill() }
+    let context = "\(width)x\(height) \(term)"
+    func settled(_ text: String) throws -> String {
+      try session.waitFor(text)
+      usleep(400_000)
+      return try session.waitFor(text)
+    }
+    func selected(_ screen: String) -> String {
+      String(screen.split(separator: "\n").first { $0.contains("▶ ▲") || $0.hasPrefix("▶ ") } ?? "")
+    }
+
+    try session.waitFor("DEMO · READ-ONLY")
+    try session.type(":findings")
+    try session.send("Enter")
+    try settled("row 1 of")
+    try session.send("/")
+    try session.type("sev:high layer")
+    try session.send("Enter")
+    try settled("filter: sev:high layer state:open")
+    for _ in 0..<3 { try session.send("j") }
+    let list = try settled("row 4 of")
+    let row = selected(list)
+    #expect(row.contains("HIGH") && row.contains("Layer from"), "\(context)\n\(list)")
+    // The FUNCTION cell of the selected row (cut or whole), to find it on the next screen.
+    let function = try #require(
+      row.split(separator: " ").first { $0.contains("-") && !$0.contains("…") }
+        ?? row.split(separator: " ").first { $0.hasSuffix("…") && $0.count > 8 },
+      "\(context)\n\(row)")
+    let stem = String(function.prefix { $0 != "…" })
+
+    try session.send("Enter")
+    let detail = try settled("[Findings]")
+    #expect(detail.contains("Function: \(stem.prefix(10))"), "\(context)\n\(detail)")
+    let paneRow = String(
+      detail.split(separator: "\n").first { $0.contains("│ ▶ ") } ?? "")
+    #expect(paneRow.contains("HIGH") && paneRow.contains("Layer from"), "\(context)\n\(detail)")
+
+    try session.send("Enter")
+    let finding = try settled("Description")
+    #expect(finding.contains("▶ [Finding "), "\(context)\n\(finding)")
+    let resource = String(finding.split(separator: "\n").first { $0.contains("resource") } ?? "")
+    #expect(resource.contains("arn:aws:lambda:"), "the ARN starts beside its label\n\(finding)")
+    #expect(finding.contains("Layer from"), "\(context)")
+
+    try session.send("Escape")
+    try settled("[Findings]")
+    try session.send("Escape")
+    let back = try settled("row 4 of")
+    #expect(back.contains("filter: sev:high layer state:open"), "\(context)\n\(back)")
+    #expect(selected(back) == row, "\(context): back on another row\n\(back)")
+
+    for _ in 0..<6 { try session.send("q") }
+    #expect(try session.waitFor("EXIT=").contains("EXIT=0"), "\(context)")
+  }
 }
