@@ -66,6 +66,19 @@ import WardUI
     #expect(!c.shows("ingest"))
   }
 
+  /// At 80 columns a long name gives way, the runtime (with its `!`) never does.
+  @Test func runtimesStayWholeWhenNamesAreLongAt80() throws {
+    let temp = TempStore()
+    let store = try temp.open()
+    let long = "reconciliation-statement-export-scheduler-nightly"
+    try store.apply(Fixture.batch(extraFunctionName: long), now: Fixture.now)
+    let c = Fixture.console(store, width: 80, height: 24)
+    c.command("functions")
+    let row = try #require(c.line(containing: "reconciliation-"))
+    #expect(row.contains("python3.12") && !row.contains(long) && row.contains("…"), "\(row)")
+    #expect(c.line(containing: "billing")?.contains("!python3.7") == true)
+  }
+
   @Test(arguments: sizes) func functionDetail(width: Int, height: Int) throws {
     let (_, store) = try Fixture.store()
     let c = Fixture.console(store, width: width, height: height)

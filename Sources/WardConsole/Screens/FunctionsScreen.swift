@@ -105,7 +105,9 @@ public struct FunctionsScreen: ScreenModel {
       columns.append(TableColumn("TENANT", width: .fit(min: 6, max: 18), priority: 1))
     }
     if wide { columns.append(TableColumn("REGION", width: .fit(min: 6, max: 14), priority: 0)) }
-    columns.append(TableColumn("RUNTIME", width: .fit(min: 7, max: 14), priority: 2))
+    // The runtime is as essential as the name (its `!` marks a deprecated one): never cut
+    // to give NAME width.
+    columns.append(TableColumn("RUNTIME", width: .fit(min: 7, max: 14), priority: 3))
     if wide {
       columns += ["CRIT", "HIGH", "MED", "LOW"].map {
         TableColumn($0, width: .fixed(4), alignment: .right)
