@@ -20,6 +20,24 @@ import WardUI
     #expect(ActionRegistry.standard.conflicts().isEmpty)
   }
 
+  /// Help names the screens a key works on, and a key pressed where it does nothing says
+  /// where it works instead of doing nothing silently.
+  @Test func keysSayWhereTheyWork() throws {
+    let (_, store) = try Fixture.store()
+    let c = Fixture.console(store)
+    c.press(.char("?"))
+    let sort = try #require(c.line(containing: "sort column"))
+    #expect(sort.hasSuffix("overview, functions, findings, alerts, costs"), "\(sort)")
+    c.press(.escape)
+    c.press([.enter, .enter])  // a function's detail: no sort there
+    #expect(c.screenLines()[0].contains("Function: orders-api"))
+    c.press(.char("s"))
+    #expect(c.shows("s (sort column) works on overview, functions, findings, alerts, costs"))
+    c.press(.char("/"))
+    #expect(c.shows("works on overview, functions, findings, alerts, costs, pager"))
+    #expect(c.screenLines()[0].contains("Function: orders-api"))  // nothing else happened
+  }
+
   @Test(arguments: [ConsolePolicy(readOnly: true), ConsolePolicy(readOnly: false, demo: true)])
   func dispatcherRefusesEveryMutatingActionOnEveryScreen(policy: ConsolePolicy) {
     let registry = ActionRegistry.standard

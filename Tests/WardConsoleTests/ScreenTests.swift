@@ -171,7 +171,9 @@ import WardUI
     }
     c.press(.char("g"))
     for _ in 0..<3 where c.line(containing: "triage") == nil { c.press(.pageDown) }
-    #expect(c.line(containing: "triage")?.contains("[mutates") == true)
+    let triage = (c.screenLines().joined(separator: " ") as String)
+      .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    #expect(triage.contains("findings [writes; disabled: read-only session]"))
   }
 
   /// One full golden: the overview at 120×40 on the fixture store.

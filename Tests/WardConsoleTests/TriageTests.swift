@@ -368,7 +368,7 @@ import WardUI
     ] {
       let line = try #require(
         c.screenLines().first { $0.hasPrefix("  " + pad(key, to: 16) + label) })
-      #expect(line.contains("findings") && line.contains("[mutates]  ") == mutates, "\(key)")
+      #expect(line.contains("findings") && line.hasSuffix("[writes]") == mutates, "\(key)")
     }
     #expect(c.shows("Triage dialog (t)"))
     let viewer = Self.console(
@@ -376,6 +376,6 @@ import WardUI
     viewer.press(.char("?"))
     #expect(
       viewer.line(containing: "undo triage")?.contains(
-        "[mutates: disabled — your role cannot triage]") == true)
+        "[writes; disabled: your role cannot triage]") == true)
   }
 }

@@ -17,6 +17,11 @@ public struct ActionRegistry: Sendable, Hashable {
 
   public init(actions: [Action]) { self.actions = actions }
 
+  /// The list screens, which sort.
+  static let sortable: Set<ScreenKind> = [.overview, .functions, .findings, .alerts, .costs]
+  /// The screens with more than one pane (Findings: the detail; Costs: the top movers).
+  static let withPanes: Set<ScreenKind> = [.functionDetail, .findings, .costs]
+
   /// The console's bindings.
   public static let standard = ActionRegistry(actions: [
     Action(.up, keys: [.up, .char("k")], label: "up"),
@@ -28,12 +33,17 @@ public struct ActionRegistry: Sendable, Hashable {
     Action(.enter, keys: [.enter], label: "open"),
     Action(.back, keys: [.escape], label: "back (never quits)"),
     Action(.backOrQuit, keys: [.char("q")], label: "back; quit on the top screen"),
-    Action(.filter, keys: [.char("/")], label: "filter"),
+    Action(
+      .filter, keys: [.char("/")], label: "filter (pager: search)",
+      screens: [.overview, .functions, .findings, .alerts, .costs, .pager]),
     Action(.command, keys: [.char(":")], label: "command"),
-    Action(.sort, keys: [.char("s")], label: "sort column"),
-    Action(.sortFlip, keys: [.char("S")], label: "flip sort"),
-    Action(.nextPane, keys: [.tab, .char("l"), .right], label: "next pane"),
-    Action(.previousPane, keys: [.backTab, .char("h"), .left], label: "previous pane"),
+    Action(.sort, keys: [.char("s")], label: "sort column", screens: sortable),
+    Action(.sortFlip, keys: [.char("S")], label: "flip sort", screens: sortable),
+    Action(
+      .nextPane, keys: [.tab, .char("l"), .right], label: "next pane", screens: withPanes),
+    Action(
+      .previousPane, keys: [.backTab, .char("h"), .left], label: "previous pane",
+      screens: withPanes),
     Action(
       .window, keys: [.char("w")], label: "24h / 7d / 30d",
       screens: [.functionDetail, .costs]),

@@ -123,7 +123,17 @@ public enum Console {
     if state.input != nil { return handleInput(key, &state) }
     state.status = nil
     switch state.registry.dispatch(key, on: state.topKind, policy: state.policy) {
-    case .unbound: return []
+    case .unbound:
+      // A key that works on other screens says where, rather than doing nothing silently.
+      if let elsewhere = state.registry.actions.first(where: { $0.keys.contains(key) }),
+        let screens = elsewhere.screens
+      {
+        let names = ScreenKind.allCases.filter { screens.contains($0) }.map(\.rawValue)
+        state.status = StatusMessage(
+          text: "\(key.description) (\(elsewhere.label)) works on "
+            + names.joined(separator: ", "), isError: false)
+      }
+      return []
     case .refused(let message):
       state.status = StatusMessage(text: message, isError: true)
       return []

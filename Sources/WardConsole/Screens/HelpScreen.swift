@@ -28,6 +28,12 @@ public struct HelpScreen: ScreenModel {
     return []
   }
 
+  /// What help says of a key that writes: `writes`, or why this session may not.
+  static func writeNote(_ action: Action, _ policy: ConsolePolicy) -> String {
+    guard let refusal = ActionRegistry.refusal(of: action, under: policy) else { return "writes" }
+    return "writes; disabled: " + (policy.refusesMutation ? "read-only session" : refusal)
+  }
+
   /// The help text.
   public func lines() -> [TextLine] {
     var out: [TextLine] = [.heading("Keys")]
@@ -40,13 +46,11 @@ public struct HelpScreen: ScreenModel {
       }
       var line = TextLine(pad(keys, to: 16), style: Style(role: .key))
         .then(pad(action.label, to: 34))
+        .then(where_, style: Style(fg: .role(.muted)))
       if action.mutates {
-        let refusal = ActionRegistry.refusal(of: action, under: policy)
         line = line.then(
-          refusal == nil ? "[mutates]  " : "[mutates: disabled — \(refusal!)]  ",
-          style: Style(fg: .role(.warn)))
+          "  [" + Self.writeNote(action, policy) + "]", style: Style(fg: .role(.warn)))
       }
-      line = line.then(where_, style: Style(fg: .role(.muted)))
       line.hangingIndent = 16
       out.append(line)
     }
@@ -58,7 +62,9 @@ public struct HelpScreen: ScreenModel {
       ("Enter", "submit (refused with a message when something required is missing)"),
       ("Esc", "cancel: nothing is written"),
     ] {
-      out.append(TextLine(pad("  " + keys, to: 16), style: Style(role: .key)).then(meaning))
+      var line = TextLine(pad("  " + keys, to: 16), style: Style(role: .key)).then(meaning)
+      line.hangingIndent = 16
+      out.append(line)
     }
     out.append(
       TextLine("  resolved, false-positive, suppressed need a reason; risk-accepted needs a"))
