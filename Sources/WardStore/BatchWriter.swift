@@ -27,11 +27,10 @@ struct BatchWriter {
 
   mutating func applyTenants(_ tenants: [Tenant]) throws {
     for tenant in tenants {
-      let (id, changed) = try tenancy.declare(tenant)
-      summary.record(.tenants, changed ? .updated : .unchanged)
+      let (id, outcome) = try tenancy.declare(tenant)
+      summary.record(.tenants, outcome)
       for account in tenant.accounts {
-        summary.record(
-          .accounts, try tenancy.assign(account: account, to: id) ? .updated : .unchanged)
+        summary.record(.accounts, try tenancy.assign(account: account, to: id))
       }
     }
   }
@@ -48,8 +47,7 @@ struct BatchWriter {
       if let a = ARN(arn)?.account { accounts.insert(a) }
     }
     for account in accounts.sorted() where !account.isEmpty {
-      summary.record(
-        .accounts, try tenancy.assign(account: account, to: id) ? .updated : .unchanged)
+      summary.record(.accounts, try tenancy.assign(account: account, to: id))
     }
   }
 

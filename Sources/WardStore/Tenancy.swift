@@ -31,21 +31,21 @@ struct Tenancy {
     return sqlite3LastInsertRowid(db)
   }
 
-  /// Creates or updates a declared tenant (from a tenants file); returns whether it changed.
-  func declare(_ tenant: Tenant) throws -> (id: Int64, changed: Bool) {
+  /// Creates or updates a declared tenant (from a tenants file); returns what happened.
+  func declare(_ tenant: Tenant) throws -> (id: Int64, outcome: UpsertOutcome) {
     let labels = JSONText.encode(tenant.labels)
     let existing = try db.prepare("SELECT id, labels, auto FROM tenants WHERE name = ?").first(
       [.text(tenant.name)]
     ) { ($0.int64(0), $0.text(1), $0.int64(2)) }
     if let (id, oldLabels, auto) = existing {
-      if oldLabels == labels && auto == 0 { return (id, false) }
+      if oldLabels == labels && auto == 0 { return (id, .unchanged) }
       try db.prepare("UPDATE tenants SET labels = ?, auto = 0 WHERE id = ?")
         .run([.text(labels), .integer(id)])
-      return (id, true)
+      return (id, .updated)
     }
     try db.prepare("INSERT INTO tenants (name, labels, auto) VALUES (?, ?, 0)")
       .run([.text(tenant.name), .text(labels)])
-    return (sqlite3LastInsertRowid(db), true)
+    return (sqlite3LastInsertRowid(db), .inserted)
   }
 
   /// The tenant id of `account` (nil/empty: the fallback tenant), mapping an unknown
@@ -68,18 +68,18 @@ struct Tenancy {
   }
 
   /// Maps `account` to `tenantId`, moving its rows if it belonged elsewhere.
-  /// Returns whether the mapping changed.
+  /// Returns whether the mapping is new, moved (updated) or as it was.
   @discardableResult
-  mutating func assign(account: String, to tenantId: Int64) throws -> Bool {
-    guard !account.isEmpty else { return false }
+  mutating func assign(account: String, to tenantId: Int64) throws -> UpsertOutcome {
+    guard !account.isEmpty else { return .unchanged }
     accountCache[account] = tenantId
     let current = try db.prepare("SELECT tenant_id FROM accounts WHERE account = ?").first(
       [.text(account)], { $0.int64(0) })
-    if current == tenantId { return false }
+    if current == tenantId { return .unchanged }
     if current == nil {
       try db.prepare("INSERT INTO accounts (account, tenant_id) VALUES (?, ?)")
         .run([.text(account), .integer(tenantId)])
-      return true
+      return .inserted
     }
     try db.prepare("UPDATE accounts SET tenant_id = ? WHERE account = ?")
       .run([.integer(tenantId), .text(account)])
@@ -89,7 +89,7 @@ struct Tenancy {
         .run([.integer(tenantId), .text(account), .integer(tenantId)])
     }
     try removeEmptyAutomaticTenants()
-    return true
+    return .updated
   }
 
   /// Deletes tenants Ward created that no account or row refers to any more.
