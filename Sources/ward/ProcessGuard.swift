@@ -40,8 +40,10 @@ enum ProcessGuard {
     Thread.detachNewThread {
       usleep(ms * 1000)
       let values = [Int.max, Int(ms)]
-      // An arithmetic overflow trap, like the ones found in the field.
-      _ = values[0] + values[1] * Int(getpid() | 1)
+      // An arithmetic overflow trap, like the ones found in the field. The sum feeds a C
+      // call so a release build cannot drop it as unused.
+      let sum = values[0] + values[1] * Int(getpid() | 1)
+      usleep(UInt32(truncatingIfNeeded: sum & 1))
     }
   }
 }
