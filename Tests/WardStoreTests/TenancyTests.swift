@@ -13,6 +13,25 @@ import WardModel
     #expect(tenants[0].functionCount == 1)
   }
 
+  /// A first tenants file adds (+) its tenants and accounts; the same file again changes
+  /// nothing; new labels update (~).
+  @Test func aTenantsFileCountsAddedUpdatedAndUnchanged() throws {
+    let store = try TempStore().open()
+    let tenants = [
+      Tenant(name: "acme", accounts: ["111122223333", "444455556666"]),
+      Tenant(name: "globex", accounts: ["777788889999"]),
+    ]
+    let first = try store.apply(T.batch { $0.tenants = tenants }, now: T.now)
+    #expect(first[.tenants].inserted == 2 && first[.tenants].updated == 0)
+    #expect(first[.accounts].inserted == 3 && first[.accounts].updated == 0)
+    let again = try store.apply(T.batch { $0.tenants = tenants }, now: T.now)
+    #expect(again[.tenants].unchanged == 2 && again[.accounts].unchanged == 3)
+    var relabelled = tenants
+    relabelled[0].labels = ["tier": "gold"]
+    let third = try store.apply(T.batch { $0.tenants = relabelled }, now: T.now)
+    #expect(third[.tenants].updated == 1 && third[.tenants].unchanged == 1)
+  }
+
   @Test func aTenantsFileMovesTheAccountsRows() throws {
     let temp = TempStore()
     let store = try temp.open()
