@@ -37,6 +37,18 @@ extension PostureStore {
     }
   }
 
+  /// Forgets a run that wrote nothing (every file of an import failed), so the store is
+  /// left as it was: its row and its sightings go.
+  public func discardRun(_ run: RunHandle) throws {
+    guard scope.tenants == nil else { throw StoreError.outOfScope("run") }
+    try connection.withDatabase { db in
+      try db.transaction {
+        _ = try RunWriter(db: db).closeSightings(run, anyFailed: true, write: false)
+        try db.prepare("DELETE FROM runs WHERE id = ?").run([.integer(run.id)])
+      }
+    }
+  }
+
   /// The recorded runs, newest first, at most `limit`.
   public func runs(limit: Int = 1000) throws -> [RunRecord] {
     try connection.withDatabase { db in

@@ -60,9 +60,14 @@ struct RunWriter {
   /// Closes an import run's sightings: a finding missing since an earlier run and seen now
   /// gets `back_run`; unless a file failed (what it would have said is unknown), every
   /// finding of a covered scope the run did not see, not resolved and not already missing,
-  /// gets `unseen_run`. Returns how many went missing.
-  func closeSightings(_ run: RunHandle, anyFailed: Bool) throws -> Int {
+  /// gets `unseen_run`. Returns how many went missing. With `write` false, only forgets
+  /// the sightings.
+  func closeSightings(_ run: RunHandle, anyFailed: Bool, write: Bool = true) throws -> Int {
     guard run.kind == .import else { return 0 }
+    guard write else {
+      try db.execute("DELETE FROM temp.run_seen; DELETE FROM temp.run_scopes;")
+      return 0
+    }
     try db.prepare(
       """
       UPDATE findings SET back_run = ?

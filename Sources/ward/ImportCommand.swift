@@ -247,7 +247,10 @@ struct Ingestion {
         )
       }
     }
-    if let run {
+    if let run, report.imported == 0 {
+      // Nothing of the run is in the store: a rejected file leaves it as it was.
+      try store.discardRun(run)
+    } else if let run {
       report.run = try store.finishRun(
         run, files: report.imported, failed: report.failedFiles.count + report.notAttempted,
         summary: total, now: EpochSeconds(Date().timeIntervalSince1970))

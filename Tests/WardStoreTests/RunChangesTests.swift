@@ -145,6 +145,18 @@ import WardModel
     #expect(try store.run(id: 3)?.findingsResolved == 1)
   }
 
+  @Test func aRunThatWroteNothingIsDiscardedWithoutATrace() throws {
+    let file = TempStore()
+    let store = try file.open()
+    try importRun(store, [f("f1")], now: T.now)
+    let raw = RawConnection(path: file.path)
+    let before = raw.snapshot()
+    let run = try store.startRun(.import, operatorName: "ops", files: ["bad.json"], now: T.now + 5)
+    try store.discardRun(run)
+    #expect(raw.snapshot() == before)
+    #expect(try store.runs().map(\.id) == [1])
+  }
+
   @Test func windowsByDateAndUnknownRuns() throws {
     let store = try TempStore().open()
     try importRun(store, [f("f1")], now: T.now)
