@@ -45,19 +45,18 @@ public struct ChangesScreen: ScreenModel {
   }
 
   public mutating func perform(_ action: ActionID, _ context: ScreenContext) -> [ScreenOutput] {
-    let page = max(1, RenderKit.tableRows(Self.tableRect(context.body).height))
-    switch action {
-    case .up: cursor -= 1
-    case .down: cursor += 1
-    case .pageUp: cursor -= page
-    case .pageDown: cursor += page
-    case .top: cursor = 0
-    case .bottom: cursor = Int.max / 2
-    case .enter:
+    if action == .enter {
       guard let report, report.tenants.indices.contains(cursor) else { return [] }
       return [.push(FindingsScreen(filter: Self.drillFilter(report, report.tenants[cursor])))]
-    default: return []
     }
+    // Rows moved per key; `clamp` keeps the cursor on a row.
+    let page = max(1, RenderKit.tableRows(Self.tableRect(context.body).height))
+    let rows = report?.tenants.count ?? 0
+    let steps: [ActionID: Int] = [
+      .up: -1, .down: 1, .pageUp: -page, .pageDown: page, .top: -rows, .bottom: rows,
+    ]
+    guard let step = steps[action] else { return [] }
+    cursor += step
     clamp(context)
     return []
   }
