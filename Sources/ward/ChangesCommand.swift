@@ -75,6 +75,9 @@ struct ChangesCommand: ParsableCommand {
     switch report.window {
     case .since(let t): start = "since \(UTC.iso8601(t))"
     case .afterRun, .previousRun:
+      if report.afterRun == nil && report.runs.isEmpty {
+        return "changes: no run recorded yet (`ward import` records one)"
+      }
       start =
         report.afterRun.map {
           "since run #\($0.id) (\($0.kind.rawValue) by \($0.operatorName), \(UTC.iso8601($0.startedAt)))"

@@ -119,6 +119,13 @@ import Testing
     defer { tmp.cleanup() }
     try collection(in: tmp)
     let env = ["WARD_STORE": tmp.file("s.db")]
+    // A store whose only import found nothing: no run, and `ward changes` says so.
+    let nothing = try WardEndToEndTests.ward(
+      ["import", tmp.file("missing.json")], environment: env)
+    #expect(nothing.status != 0)
+    let none = try WardEndToEndTests.ward(["changes"], environment: env)
+    #expect(none.status == 0, "\(none.stderr)")
+    #expect(none.stdout.hasPrefix("changes: no run recorded yet"), "\(none.stdout)")
     #expect(
       try WardEndToEndTests.ward(["import", "data"], environment: env, currentDirectory: tmp.path)
         .status == 0)
