@@ -3,7 +3,7 @@
 public enum SSHCommandPolicy {
   /// Read commands allowed over SSH (first word after `ward`).
   public static let allowedCommands: Set<String> = [
-    "findings", "functions", "alerts", "costs", "tenants", "audit", "export", "rules",
+    "findings", "functions", "alerts", "costs", "tenants", "audit", "export", "rules", "changes",
   ]
   /// Options an SSH caller may not pass: they would pick another store, another operators
   /// file, or write a file on the bastion.

@@ -39,6 +39,18 @@ public struct ApplySummary: Sendable, Hashable, CustomStringConvertible {
   /// Rows inserted, updated or resolved over all kinds: 0 for a re-applied batch.
   public var totalChanged: Int { counts.values.reduce(policyChanges) { $0 + $1.changed } }
 
+  /// Adds another summary's counts to this one (a run's total over its files).
+  public mutating func add(_ other: ApplySummary) {
+    for (kind, c) in other.counts {
+      self[kind].inserted += c.inserted
+      self[kind].updated += c.updated
+      self[kind].unchanged += c.unchanged
+      self[kind].skipped += c.skipped
+      self[kind].resolved += c.resolved
+    }
+    policyChanges += other.policyChanges
+  }
+
   mutating func record(_ kind: Kind, _ outcome: UpsertOutcome) {
     switch outcome {
     case .inserted: self[kind].inserted += 1

@@ -7,11 +7,16 @@ import WardModel
 ///   does not have is skipped;
 /// - a new finding starts in `sourceState ?? .new`;
 /// - first_seen keeps the earliest, last_seen the latest.
+///
+/// With a recorded run, a new finding gets its id as `first_run`, and an import run notes
+/// every finding it observes (``RunWriter/observe(_:tenantId:)``).
 struct FindingWriter {
   let db: Database
   /// Who state changes are attributed to: `import` or `scan`.
   let actor: String
   let now: EpochSeconds
+  /// The run writing, when one is being recorded.
+  var run: RunHandle? = nil
 
   static let contentColumns = [
     "tenant_id", "account", "region", "function_arn", "resource", "resource_type", "category",
@@ -32,6 +37,11 @@ struct FindingWriter {
   }
 
   func write(_ f: Finding, tenantId: Int64) throws -> UpsertOutcome {
+    if let run, run.kind == .import { try RunWriter(db: db).observe(f, tenantId: tenantId) }
+    return try upsert(f, tenantId: tenantId)
+  }
+
+  private func upsert(_ f: Finding, tenantId: Int64) throws -> UpsertOutcome {
     let columns = Self.contentColumns.joined(separator: ", ")
     let stored = try db.prepare(
       "SELECT \(columns), state FROM findings WHERE id = ?"
@@ -44,11 +54,11 @@ struct FindingWriter {
       let values =
         [.text(f.id)]
         + Self.content(f, tenantId: tenantId, firstSeen: f.firstSeen, lastSeen: f.lastSeen)
-        + [.text(state.rawValue), .text(actor), .integer(now)]
+        + [.text(state.rawValue), .text(actor), .integer(now), SQLValue(run?.id)]
       try db.prepare(
         """
-        INSERT INTO findings (id, \(columns), state, state_by, state_at, version)
-        VALUES (\(Array(repeating: "?", count: 20).joined(separator: ", ")), 1)
+        INSERT INTO findings (id, \(columns), state, state_by, state_at, first_run, version)
+        VALUES (\(Array(repeating: "?", count: 21).joined(separator: ", ")), 1)
         """
       ).run(values)
       try TriageWriter(db: db).recordCreation(findingId: f.id, state: state, actor: actor, at: now)

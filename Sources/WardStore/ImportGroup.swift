@@ -9,12 +9,15 @@ import WardModel
 public final class ImportGroup {
   let db: Database
   let now: EpochSeconds
+  /// The import run the group's files belong to, when one is recorded.
+  let run: RunHandle?
   /// What the group's applied files touched, for one rollup refresh at the end.
   var touched = FunctionRollup.Touched()
 
-  init(db: Database, now: EpochSeconds) {
+  init(db: Database, now: EpochSeconds, run: RunHandle?) {
     self.db = db
     self.now = now
+    self.run = run
   }
 
   /// Applies everything one input file contributed, all or nothing (a savepoint); see
@@ -39,7 +42,7 @@ public final class ImportGroup {
       try TriggerSourceWriter(db: db).apply(batch, into: &writer.summary)
       writer.summary[.metrics] = try MetricWriter(db: db).write(batch.metrics)
       try writer.applyCosts(batch.costs)
-      let findings = FindingWriter(db: db, actor: "import", now: now)
+      let findings = FindingWriter(db: db, actor: "import", now: now, run: run)
       for f in batch.findings {
         let tenant = try writer.tenantId(forAccount: f.account)
         writer.summary.record(.findings, try findings.write(f, tenantId: tenant))
@@ -70,14 +73,17 @@ extension PostureStore {
   /// applies, committed when `body` returns (rolled back whole if it throws). Keep groups
   /// bounded (the importer commits every few thousand files): a `kill -9` loses the
   /// uncommitted group, which the same import run again restores.
-  public func withImportGroup<T>(now: EpochSeconds, _ body: (ImportGroup) throws -> T) throws
-    -> T
-  {
+  ///
+  /// With `run` (from ``startRun(_:operatorName:files:now:)``), new findings are stamped
+  /// with it and every finding the files mention is noted for ``finishRun``.
+  public func withImportGroup<T>(
+    now: EpochSeconds, run: RunHandle? = nil, _ body: (ImportGroup) throws -> T
+  ) throws -> T {
     guard scope.tenants == nil else { throw StoreError.outOfScope("import") }
     return try connection.withDatabase { db in
       try db.transaction {
         _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .import)
-        let group = ImportGroup(db: db, now: now)
+        let group = ImportGroup(db: db, now: now, run: run)
         let result = try body(group)
         try FunctionRollup(db: db).update(group.touched)
         return result

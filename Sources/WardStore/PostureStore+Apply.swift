@@ -28,17 +28,19 @@ extension PostureStore {
   /// Records the result of a run of Ward's own rules and detectors, in one transaction:
   /// upserts `findings` (source forced to `ward`), resolves every open `ward` finding
   /// not in the set (by `scan`, "rule no longer fires"), and upserts `alerts` by id.
-  /// With `policy`, applies it to every finding in the same transaction.
+  /// With `policy`, applies it to every finding in the same transaction. With `run`, new
+  /// findings are stamped with it (`first_run`).
   @discardableResult
   public func applyScan(
-    findings: [Finding], alerts: [Alert], policy: TriagePolicy? = nil, now: EpochSeconds
+    findings: [Finding], alerts: [Alert], policy: TriagePolicy? = nil, run: RunHandle? = nil,
+    now: EpochSeconds
   ) throws -> ApplySummary {
     guard scope.tenants == nil else { throw StoreError.outOfScope("scan") }
     return try connection.withDatabase { db in
       try db.transaction {
         _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .scan)
         var writer = BatchWriter(db: db, fallbackTenant: Tenancy.unassigned)
-        let findingWriter = FindingWriter(db: db, actor: "scan", now: now)
+        let findingWriter = FindingWriter(db: db, actor: "scan", now: now, run: run)
         var seen = Set<String>()
         for var f in findings {
           f.source = "ward"

@@ -192,6 +192,10 @@ extension PostureStore {
         "x.state IN (\(closed.joined(separator: ", "))) AND x.state_until IS NOT NULL "
           + "AND x.state_until <= ?", [.integer(by)])
     }
+    if let changes = filter.changes {
+      let (sql, binds) = ChangeSQL(window: changes.window).findingClause(kinds: changes.kinds)
+      where_.add(sql, binds)
+    }
     if let text = filter.text, !text.isEmpty {
       let pattern = SQLValue.text(likePattern(containing: text))
       where_.add(

@@ -84,6 +84,8 @@ public struct FindingFilter: Sendable, Hashable {
   public var text: String?
   /// Only closed decisions that lapse at or before this instant (`--expiring 14d`).
   public var expiringBy: EpochSeconds? = nil
+  /// Only findings that changed in a window (`changed:` and `since:` in the console).
+  public var changes: ChangeSelection? = nil
 
   public init(
     tenants: Set<String>? = nil, function: String? = nil, categories: Set<Category>? = nil,

@@ -14,6 +14,7 @@ enum Schema {
     IAMSchema.migration,
     TriagePolicySchema.migration,
     TriggerSourceSchema.migration,
+    RunSchema.migration,
   ]
 
   /// The version a fully migrated store has.

@@ -20,6 +20,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The operation writes rows of every tenant (import, scan) and was refused on a handle
   /// limited to a tenant scope.
   case outOfScope(String)
+  /// No run with this id is recorded.
+  case runNotFound(Int64)
 
   /// Whether SQLite ran out of disk (SQLITE_FULL): the write was rolled back whole.
   public var isDiskFull: Bool {
@@ -43,6 +45,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .conflict(let c): c.description
     case .invalidTriage(let why): "triage refused: \(why)"
     case .outOfScope(let what): "\(what) is refused on a tenant-scoped store handle"
+    case .runNotFound(let id): "no run #\(id) is recorded in the store"
     }
   }
 }

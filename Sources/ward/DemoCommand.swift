@@ -109,20 +109,21 @@ enum DemoStore {
     do {
       let store = try PostureStore(path: building, mode: .readWrite)
       var bar: ImportProgress? = nil
-      let report = try Ingestion(store: store, tenantOverride: nil).importPaths(
-        [dataDirectory], progress: { _ in },
-        tick: { done, total, records in
-          if bar == nil {
-            bar = ImportProgress(total: total, enabled: true, environment: environment)
-          }
-          bar?.update(done: done, records: records)
-        })
+      let report = try Ingestion(store: store, tenantOverride: nil, operatorName: "demo")
+        .importPaths(
+          [dataDirectory], progress: { _ in },
+          tick: { done, total, records in
+            if bar == nil {
+              bar = ImportProgress(total: total, enabled: true, environment: environment)
+            }
+            bar?.update(done: done, records: records)
+          })
       bar?.clear()
       guard report.failures.isEmpty else {
         throw ValidationError(
           "the demo dataset did not import cleanly:\n" + report.failures.joined(separator: "\n"))
       }
-      _ = try WardScan(store: store).run()
+      _ = try WardScan(store: store, operatorName: "demo").run()
       try store.sealForReadOnlyUse()
     }
     // Atomic: a concurrent `ward demo` sees either no store or a whole one.

@@ -36,7 +36,10 @@ struct ImportCommand: ParsableCommand {
     let store = try openStore(storeOptions.path, mode: .readWrite)
     var bar: ImportProgress? = nil
     let environment = ProcessInfo.processInfo.environment
-    let report = try Ingestion(store: store, tenantOverride: tenant, policy: policy).importPaths(
+    let report = try Ingestion(
+      store: store, tenantOverride: tenant, policy: policy,
+      operatorName: OperatorIdentity.current(option: nil).name
+    ).importPaths(
       paths,
       progress: { line in
         guard !quiet else { return }
@@ -65,6 +68,8 @@ struct Ingestion {
   let tenantOverride: String?
   /// Applied to each file's findings in that file's transaction (`--policy`).
   var policy: TriagePolicy? = nil
+  /// Who runs the import, recorded on its run (`ward changes --runs`).
+  var operatorName = "import"
 
   /// What one `ward import` did.
   struct Report {
@@ -79,6 +84,8 @@ struct Ingestion {
     /// Wall time of the whole import, and the part spent in store writes.
     var seconds = 0.0
     var writeSeconds = 0.0
+    /// The import as recorded in the store's runs.
+    var run: RunRecord?
 
     var summaryLine: String {
       var line =
@@ -92,6 +99,13 @@ struct Ingestion {
           "; \(skipped) record\(skipped == 1 ? "" : "s") skipped (an aspect of a function no inventory file named, or a PASS result for a finding the store never had)"
       }
       if notAttempted > 0 { line += "; \(notAttempted) not attempted (the disk is full)" }
+      if let run {
+        line += "; run #\(run.id)"
+        if run.findingsUnseen > 0 {
+          line +=
+            ", \(run.findingsUnseen) finding\(run.findingsUnseen == 1 ? "" : "s") no longer seen"
+        }
+      }
       return line
     }
   }
@@ -143,6 +157,11 @@ struct Ingestion {
     }
     let planned = plan.files
     let now = EpochSeconds(Date().timeIntervalSince1970)
+    // Nothing to import records no run (it would only hide the previous one).
+    let run =
+      planned.isEmpty
+      ? nil : try store.startRun(.import, operatorName: operatorName, files: paths, now: now)
+    var total = ApplySummary()
     let reader = PrefetchingReader(files: planned, now: now).makeIterator()
     let started = Date()
     var writing = 0.0
@@ -157,7 +176,7 @@ struct Ingestion {
       var groupWaiting = 0.0
       var consumed = 0
       do {
-        try store.withImportGroup(now: now) { group in
+        try store.withImportGroup(now: now, run: run) { group in
           var groupRecords = 0
           while applied.count < Self.filesPerGroup, groupRecords < Self.recordsPerGroup {
             let t0 = Date()
@@ -219,6 +238,7 @@ struct Ingestion {
       }
       writing += Date().timeIntervalSince(groupStarted) - groupWaiting
       for file in applied {
+        total.add(file.summary)
         report.imported += 1
         report.changed += file.summary.totalChanged
         report.skipped += ApplySummary.Kind.allCases.reduce(0) { $0 + file.summary[$1].skipped }
@@ -226,6 +246,14 @@ struct Ingestion {
           "\(file.path): \(file.format): \(file.summary.totalChanged == 0 ? "no change" : file.summary.description)"
         )
       }
+    }
+    if let run, report.imported == 0 {
+      // Nothing of the run is in the store: a rejected file leaves it as it was.
+      try store.discardRun(run)
+    } else if let run {
+      report.run = try store.finishRun(
+        run, files: report.imported, failed: report.failedFiles.count + report.notAttempted,
+        summary: total, now: EpochSeconds(Date().timeIntervalSince1970))
     }
     report.seconds = Date().timeIntervalSince(started)
     report.writeSeconds = writing

@@ -64,7 +64,14 @@ struct PolicyApplyCommand: ParsableCommand {
     let policy = try loadPolicy(file)
     let store = try openStore(storeOptions.path, mode: .readWrite)
     let started = Date()
-    let outcome = try store.applyPolicy(policy, now: EpochSeconds(Date().timeIntervalSince1970))
+    let now = EpochSeconds(started.timeIntervalSince1970)
+    let run = try store.startRun(
+      .policy, operatorName: OperatorIdentity.current(option: nil).name, files: [file], now: now)
+    let outcome = try store.applyPolicy(policy, now: now)
+    var summary = ApplySummary()
+    summary.policyChanges = outcome.totalChanged
+    try store.finishRun(
+      run, files: 1, summary: summary, now: EpochSeconds(Date().timeIntervalSince1970))
     let elapsed = Date().timeIntervalSince(started)
     printOutcome(outcome, verb: "changed")
     printLine(

@@ -22,7 +22,9 @@ struct ScanCommand: ParsableCommand {
     let policy = try policyOption.load()
     let store = try openStore(storeOptions.path, mode: .readWrite)
     let started = Date()
-    let outcome = try WardScan(store: store, policy: policy).run()
+    let outcome = try WardScan(
+      store: store, policy: policy, operatorName: OperatorIdentity.current(option: nil).name
+    ).run()
     let elapsed = Date().timeIntervalSince(started)
     printLine(
       "scanned \(outcome.functions) functions: \(outcome.findings) findings, \(outcome.alerts) alerts; "
@@ -44,6 +46,8 @@ struct WardScan {
   let store: PostureStore
   /// Applied to every finding in the scan's transaction (`--policy`).
   var policy: TriagePolicy? = nil
+  /// Who runs the scan, recorded on its run (`ward changes --runs`).
+  var operatorName = "scan"
 
   struct Outcome {
     var functions: Int
@@ -99,8 +103,11 @@ struct WardScan {
     }
     alerts += CostDetectors.detectTenants(tenantCosts, now: now)
     alerts = Scanner.sortedAlerts(alerts)
+    let run = try store.startRun(.scan, operatorName: operatorName, now: wallClock)
     let summary = try store.applyScan(
-      findings: findings, alerts: alerts, policy: policy, now: wallClock)
+      findings: findings, alerts: alerts, policy: policy, run: run, now: wallClock)
+    try store.finishRun(
+      run, summary: summary, now: max(wallClock, EpochSeconds(Date().timeIntervalSince1970)))
     return Outcome(
       functions: functions.count, findings: findings.count, alerts: alerts.count,
       summary: summary)

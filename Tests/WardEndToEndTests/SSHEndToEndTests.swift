@@ -23,6 +23,18 @@ import Testing
     #expect(Set(triagerRows.compactMap { $0["tenant"] as? String }) == [SSHBastion.triagerTenant])
     let costs = try b.ssh("viewer", ["ward", "costs", "--format", "csv"]).stdout
     #expect(costs.contains(SSHBastion.viewerTenant) && !costs.contains("contoso"))
+    // What changed since the first run: only the viewer's tenant; of the runs, no files or
+    // store-wide counts.
+    let changes = try b.ssh("viewer", ["ward", "changes", "--since", "0", "--format", "json"])
+    #expect(changes.status == 0, "\(changes.stderr)")
+    #expect(
+      try jsonArray(changes.stdout).compactMap { $0["tenant"] as? String } == [
+        SSHBastion.viewerTenant
+      ])
+    let runs = try jsonArray(
+      try b.ssh("viewer", ["ward", "changes", "--runs", "--format", "json"]).stdout)
+    #expect(runs.map { $0["kind"] as? String } == ["scan", "import"])
+    #expect(runs.allSatisfy { $0["files"] == nil && $0["new"] == nil }, "\(runs)")
 
     // Anything else is refused with a message and a non-zero exit.
     for command in [

@@ -150,6 +150,10 @@ extension RawConnection {
   /// What each migration after the rollups added, undone, keyed by the migration: so a
   /// test can take a store back to an older version and watch the later ones run again.
   static let undo: [(migration: String, sql: String)] = [
+    (
+      RunSchema.migration,
+      "DROP INDEX findings_by_back_run; DROP INDEX findings_by_unseen_run; DROP INDEX findings_by_first_run; ALTER TABLE findings DROP COLUMN back_run; ALTER TABLE findings DROP COLUMN unseen_run; ALTER TABLE findings DROP COLUMN first_run; DROP TABLE runs;"
+    ),
     (CostActivitySchema.migration, "DROP INDEX costs_by_account_function_day;"),
     (IAMSchema.migration, "DROP TABLE iam_policies; DROP TABLE iam_roles;"),
     (

@@ -10,8 +10,8 @@ public enum ConsoleCommand: Sendable, Hashable {
 
   /// Every command word, for completion and the help screen.
   public static let words = [
-    "overview", "tenants", "functions", "findings", "alerts", "costs", "tenant", "theme", "help",
-    "q", "quit",
+    "overview", "tenants", "functions", "findings", "alerts", "costs", "changes", "tenant", "theme",
+    "help", "q", "quit",
   ]
 
   /// Parses the text after `:`; nil for an unknown command.
@@ -25,6 +25,7 @@ public enum ConsoleCommand: Sendable, Hashable {
     case "findings": self = .screen(.findings)
     case "alerts": self = .screen(.alerts)
     case "costs", "cost": self = .screen(.costs)
+    case "changes", "changed": self = .screen(.changes)
     case "help": self = .help
     case "q", "quit": self = .quit
     case "tenant" where !argument.isEmpty: self = .tenant(argument)
@@ -36,7 +37,7 @@ public enum ConsoleCommand: Sendable, Hashable {
   /// Completion candidates for the command line: command words, then `tenant NAME` and
   /// `theme NAME` for every known name.
   public static func suggestions(tenants: [String], themes: [String]) -> [String] {
-    ["overview", "functions", "findings", "alerts", "costs", "tenants", "help", "quit"]
+    ["overview", "functions", "findings", "alerts", "costs", "changes", "tenants", "help", "quit"]
       + tenants.map { "tenant " + $0 } + themes.map { "theme " + $0 }
   }
 }

@@ -267,6 +267,7 @@ public enum Console {
       case .findings: return push(FindingsScreen(), into: &state)
       case .alerts: return push(AlertsScreen(), into: &state)
       case .costs: return push(CostsScreen(), into: &state)
+      case .changes: return push(ChangesScreen(), into: &state)
       default:
         let top = state.stack[0]
         return top.model.refreshQueries(state.context()).map { .load($0, screen: top.id) }

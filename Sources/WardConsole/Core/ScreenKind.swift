@@ -6,6 +6,8 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
   /// One finding full-screen (Enter on a finding in a function's Findings pane).
   case findingDetail = "finding"
   case alerts, costs, help
+  /// What changed since the previous run, per tenant (`:changes`).
+  case changes
   /// The full-screen pager (`v`).
   case pager
 
@@ -20,6 +22,7 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
     case .alerts: "Alerts"
     case .costs: "Costs"
     case .help: "Help"
+    case .changes: "Changes"
     case .pager: "View"
     }
   }

@@ -91,6 +91,8 @@ public struct ConsoleDataSource: Sendable {
           limit: q.limit))
     case .costs:
       return .costs(try costs(clock: clock))
+    case .changes(let window):
+      return .changes(try store.changes(window))
     case .lastTriageBatch(let actor):
       return .lastTriageBatch(actor, try store.lastTriageBatch(by: actor))
     }

@@ -2,7 +2,7 @@ import WardModel
 import WardStore
 
 /// Parses the Findings `/` filter: free text plus `sev:` `cat:` `state:` `tenant:` `src:`
-/// tokens. Several values of one key are OR-ed (`sev:high sev:critical`, or
+/// `changed:` `since:` tokens. Several values of one key are OR-ed (`sev:high sev:critical`, or
 /// `sev:high,critical`); different keys are AND-ed. `state:open` (the default) means new,
 /// acknowledged and in-progress; `state:all` lifts the state filter.
 public enum FindingQuery {
@@ -16,6 +16,9 @@ public enum FindingQuery {
     var words: [String] = []
     var states: Set<TriageState>? = nil
     var stateAll = false
+    var changeKinds: Set<ChangeKind>? = nil
+    var anyChange = false
+    var since: ChangeWindow? = nil
     for token in text.split(separator: " ").map(String.init) {
       guard let colon = token.firstIndex(of: ":"), colon != token.startIndex else {
         words.append(token)
@@ -67,14 +70,42 @@ public enum FindingQuery {
         }
       case "src", "source":
         filter.sources = (filter.sources ?? []).union(values)
+      case "changed", "change":
+        for v in values {
+          if v == "any" || v == "all" {
+            anyChange = true
+          } else if let kind = ChangeKind(rawValue: v) {
+            changeKinds = (changeKinds ?? []).union([kind])
+          } else {
+            return .failure(
+              FilterError(
+                message:
+                  "unknown change `\(v)` (new, resolved, reopened, lapsed, stale, triaged, any)"))
+          }
+        }
+      case "since":
+        guard values.count == 1, let window = changeWindow(values[0]) else {
+          return .failure(FilterError(message: "since: a run id or a date YYYY-MM-DD"))
+        }
+        since = window
       default:
         words.append(token)
       }
     }
     filter.states = stateAll ? nil : (states ?? filter.states)
+    if anyChange || changeKinds != nil || since != nil {
+      filter.changes = ChangeSelection(
+        kinds: anyChange ? nil : changeKinds, window: since ?? .previousRun)
+    }
     let joined = words.joined(separator: " ")
     filter.text = joined.isEmpty ? nil : joined
     return .success(filter)
+  }
+
+  /// `since:` value: a run id (after that run) or a date or ISO 8601 time.
+  private static func changeWindow(_ v: String) -> ChangeWindow? {
+    if let id = Int64(v), id >= 0 { return .afterRun(id) }
+    return UTC.parse(v.uppercased()).map { .since($0) }
   }
 
   private static func shortSeverity(_ v: String) -> Severity? {
@@ -89,7 +120,7 @@ public enum FindingQuery {
       + TriageState.allCases.map { "state:" + $0.rawValue }
       + tenants.map { "tenant:" + $0 } + [
         "src:ward", "src:prowler", "src:securityhub", "src:checkov",
-      ]
+      ] + ChangeKind.allCases.map { "changed:" + $0.rawValue } + ["changed:any"]
   }
 }
 

@@ -16,6 +16,8 @@ public enum Query: Sendable, Hashable {
   case findingVersions(FindingFilter)
   case alerts(AlertsQuery)
   case costs
+  /// What changed in a window, per tenant (`:changes`).
+  case changes(ChangeWindow)
   /// What `u` would undo for this operator (how many findings), before asking.
   case lastTriageBatch(Operator)
 }
@@ -135,6 +137,7 @@ public enum LoadResult: Sendable, Hashable {
   case findingVersions(FindingFilter, targets: [TriageTarget], total: Int)
   case alerts(AlertsQuery, total: Int, rows: [AlertRow])
   case costs(CostsData)
+  case changes(ChangeReport)
   /// The operator's last undoable triage action; nil: nothing to undo.
   case lastTriageBatch(Operator, TriageBatchSummary?)
   case failure(String)

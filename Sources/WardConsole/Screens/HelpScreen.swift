@@ -79,6 +79,7 @@ public struct HelpScreen: ScreenModel {
       (":overview  :tenants", "the tenant overview"), (":functions", "every function"),
       (":tenant NAME", "one tenant's functions"), (":findings", "findings across tenants"),
       (":alerts", "alert timeline"), (":costs", "cost per tenant and top movers"),
+      (":changes", "what changed since the previous run, per tenant (Enter: its findings)"),
       (":theme NAME", "switch theme"), (":help", "this screen"), (":q  :quit", "quit"),
     ] {
       out.append(TextLine(pad(command, to: 24), style: Style(role: .key)).then(meaning))
@@ -92,6 +93,10 @@ public struct HelpScreen: ScreenModel {
     out.append(
       TextLine(
         "  sev:high,critical  cat:secrets  state:new|open|closed|all  tenant:NAME  src:prowler"))
+    out.append(
+      TextLine(
+        "  changed:new|resolved|reopened|lapsed|stale|triaged|any  since:RUN|YYYY-MM-DD"
+          + " (default: since the previous run; add state:all for closed ones)"))
     out.append(TextLine())
     out.append(TextLine("  Up/Down in the filter line recall the last filters of this screen."))
     out.append(TextLine())

@@ -51,6 +51,10 @@ struct RecordPrinter {
       "{"
         + o.keys.sorted().map { OutputText.jsonString($0) + ": " + OutputText.jsonString(o[$0]!) }
         .joined(separator: ", ") + "}"
+    case .counts(let o):
+      "{"
+        + o.keys.sorted().map { OutputText.jsonString($0) + ": \(o[$0]!)" }
+        .joined(separator: ", ") + "}"
     }
   }
 

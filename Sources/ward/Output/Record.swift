@@ -13,6 +13,9 @@ struct Record {
     /// Keys and values (a tenant's labels): a JSON object; `key=value;…` in tables and CSV,
     /// keys sorted.
     case object([String: String])
+    /// Keys and counts (state changes by operator): a JSON object of numbers; `key=n;…` in
+    /// tables and CSV, keys sorted.
+    case counts([String: Int])
 
     /// The plain-text form used in tables and CSV.
     var text: String {
@@ -22,6 +25,7 @@ struct Record {
       case .double(let d): d.map { formatDecimal($0) } ?? ""
       case .strings(let a): a.joined(separator: ";")
       case .object(let o): o.keys.sorted().map { "\($0)=\(o[$0]!)" }.joined(separator: ";")
+      case .counts(let o): o.keys.sorted().map { "\($0)=\(o[$0]!)" }.joined(separator: ";")
       }
     }
   }
