@@ -28,6 +28,8 @@ public struct ApplySummary: Sendable, Hashable, CustomStringConvertible {
   public private(set) var counts: [Kind: Counts] = [:]
   /// Findings a triage policy (`--policy`) changed in the same transaction.
   public var policyChanges = 0
+  /// Standing decisions this scan reopened as stale (docs/triage.md, "Stale decisions").
+  public var staleDecisions = 0
 
   public init() {}
 
@@ -49,6 +51,7 @@ public struct ApplySummary: Sendable, Hashable, CustomStringConvertible {
       self[kind].resolved += c.resolved
     }
     policyChanges += other.policyChanges
+    staleDecisions += other.staleDecisions
   }
 
   mutating func record(_ kind: Kind, _ outcome: UpsertOutcome) {
@@ -67,6 +70,7 @@ public struct ApplySummary: Sendable, Hashable, CustomStringConvertible {
         "\(k.rawValue): +\(c.inserted) ~\(c.updated) =\(c.unchanged) skipped \(c.skipped)"
         + (c.resolved > 0 ? " resolved \(c.resolved)" : "")
     }.joined(separator: "; ") + (policyChanges > 0 ? "; policy: \(policyChanges) changed" : "")
+      + (staleDecisions > 0 ? "; stale decisions reopened: \(staleDecisions)" : "")
   }
 }
 

@@ -7,6 +7,8 @@ struct BatchWriter {
   /// Tenant for rows with no account.
   let fallbackTenant: String
   var summary = ApplySummary()
+  /// Functions a cost anomaly alert was newly raised on (they make decisions stale).
+  var newCostAnomalies = Set<String>()
 
   init(db: Database, fallbackTenant: String) {
     self.db = db
@@ -246,15 +248,17 @@ struct BatchWriter {
         if let name = a.tenant { try tenancy.tenantId(named: name) } else {
           try tenantId(forAccount: a.account)
         }
-      summary.record(
-        .alerts,
-        try upserter.upsert(
-          keys: [.text(a.id)],
-          values: [
-            .integer(tenant), SQLValue(a.account), SQLValue(a.functionArn), .text(a.kind),
-            .integer(Int64(a.severity.rank)), .integer(a.start), SQLValue(a.end), .text(a.title),
-            .text(a.detail), .text(a.source),
-          ]))
+      let outcome = try upserter.upsert(
+        keys: [.text(a.id)],
+        values: [
+          .integer(tenant), SQLValue(a.account), SQLValue(a.functionArn), .text(a.kind),
+          .integer(Int64(a.severity.rank)), .integer(a.start), SQLValue(a.end), .text(a.title),
+          .text(a.detail), .text(a.source),
+        ])
+      summary.record(.alerts, outcome)
+      if outcome == .inserted, a.kind == DecisionWatch.costAnomalyKind, let arn = a.functionArn {
+        newCostAnomalies.insert(arn)
+      }
     }
   }
 }

@@ -8,7 +8,7 @@ struct ChangeSQL {
   let window: ChangeWindow
 
   /// The store's own operators; every other one is a person or `policy`.
-  static let systemOperators = "'import', 'scan', 'expiry'"
+  static let systemOperators = "'import', 'scan', 'expiry', 'stale'"
   private static let openStates = TriageState.allCases.filter(\.isOpen)
     .map { "'\($0.rawValue)'" }.joined(separator: ", ")
   private static let closedStates = TriageState.allCases.filter { !$0.isOpen }
@@ -94,6 +94,12 @@ struct ChangeSQL {
       SELECT e.finding_id, 'lapsed', e.operator, e.at, e.to_state, e.reason
       FROM audit_events e
       WHERE e.kind = 'state' AND e.operator = 'expiry' AND \(event.0)
+      """, event.1)
+    add(
+      """
+      SELECT e.finding_id, 'stale', e.operator, e.at, e.to_state, e.reason
+      FROM audit_events e
+      WHERE e.kind = 'state' AND e.operator = 'stale' AND \(event.0)
       """, event.1)
     add(
       """

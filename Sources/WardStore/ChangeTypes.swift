@@ -12,7 +12,7 @@ public enum ChangeKind: String, Sendable, Hashable, Codable, CaseIterable {
   case reopened
   /// A closed decision whose expiry passed (operator `expiry`).
   case lapsed
-  /// A decision made stale by a change to its function. Not tracked yet: always 0.
+  /// A standing decision reopened because its function changed (operator `stale`).
   case stale
   /// A state change by a person or a policy rule (operator named).
   case triaged

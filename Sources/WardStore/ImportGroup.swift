@@ -13,6 +13,8 @@ public final class ImportGroup {
   let run: RunHandle?
   /// What the group's applied files touched, for one rollup refresh at the end.
   var touched = FunctionRollup.Touched()
+  /// Functions a cost anomaly alert was newly raised on by the group's files.
+  var costAnomalies = Set<String>()
 
   init(db: Database, now: EpochSeconds, run: RunHandle?) {
     self.db = db
@@ -28,6 +30,7 @@ public final class ImportGroup {
   public func apply(
     _ batch: ImportBatch, tenantOverride: String? = nil, policy: TriagePolicy? = nil
   ) throws -> ApplySummary {
+    var anomalies = Set<String>()
     let summary = try db.savepoint {
       var writer = BatchWriter(db: db, fallbackTenant: tenantOverride ?? Tenancy.unassigned)
       try writer.applyTenants(batch.tenants)
@@ -48,6 +51,7 @@ public final class ImportGroup {
         writer.summary.record(.findings, try findings.write(f, tenantId: tenant))
       }
       try writer.applyAlerts(batch.alerts)
+      anomalies = writer.newCostAnomalies
       if let policy {
         writer.summary.policyChanges = try PolicyWriter(db: db).run(
           policy, candidates: .ids(batch.findings.map(\.id)), now: now, write: true
@@ -56,6 +60,7 @@ public final class ImportGroup {
       return writer.summary
     }
     touched.formUnion(FunctionRollup.Touched(batch: batch, summary: summary))
+    costAnomalies.formUnion(anomalies)
     return summary
   }
 
@@ -83,9 +88,12 @@ extension PostureStore {
     return try connection.withDatabase { db in
       try db.transaction {
         _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .import)
+        let watch = DecisionWatch(db: db)
+        try watch.adoptBaselines()
         let group = ImportGroup(db: db, now: now, run: run)
         let result = try body(group)
         try FunctionRollup(db: db).update(group.touched)
+        _ = try watch.reopenStale(costAnomalies: group.costAnomalies, now: now, source: .import)
         return result
       }
     }

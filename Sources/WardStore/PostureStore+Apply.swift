@@ -39,6 +39,8 @@ extension PostureStore {
     return try connection.withDatabase { db in
       try db.transaction {
         _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .scan)
+        let watch = DecisionWatch(db: db)
+        try watch.adoptBaselines()
         var writer = BatchWriter(db: db, fallbackTenant: Tenancy.unassigned)
         let findingWriter = FindingWriter(db: db, actor: "scan", now: now, run: run)
         var seen = Set<String>()
@@ -70,6 +72,8 @@ extension PostureStore {
         var touched = FunctionRollup.Touched()
         touched.arns = Set(alerts.compactMap(\.functionArn))
         try FunctionRollup(db: db).update(touched)
+        writer.summary.staleDecisions = try watch.reopenStale(
+          costAnomalies: writer.newCostAnomalies, now: now, source: .scan)
         return writer.summary
       }
     }

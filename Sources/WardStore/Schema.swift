@@ -15,6 +15,7 @@ enum Schema {
     TriagePolicySchema.migration,
     TriggerSourceSchema.migration,
     RunSchema.migration,
+    DecisionWatchSchema.migration,
   ]
 
   /// The version a fully migrated store has.

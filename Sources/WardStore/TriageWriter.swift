@@ -16,7 +16,8 @@ struct TriageWriter {
     try db.prepare(
       """
       UPDATE findings SET state = ?, state_reason = ?, state_note = COALESCE(?, state_note),
-        state_until = ?, state_by = ?, state_at = ?, state_rule = ?, version = version + 1
+        state_until = ?, state_by = ?, state_at = ?, state_rule = ?, version = version + 1,
+        \(DecisionWatch.setClause(watched: DecisionWatch.watchedStates.contains(new)))
       WHERE id = ?
       """
     ).run([

@@ -151,6 +151,10 @@ extension RawConnection {
   /// test can take a store back to an older version and watch the later ones run again.
   static let undo: [(migration: String, sql: String)] = [
     (
+      DecisionWatchSchema.migration,
+      "ALTER TABLE findings DROP COLUMN state_watch_invocations; ALTER TABLE findings DROP COLUMN state_watch;"
+    ),
+    (
       RunSchema.migration,
       "DROP INDEX findings_by_back_run; DROP INDEX findings_by_unseen_run; DROP INDEX findings_by_first_run; ALTER TABLE findings DROP COLUMN back_run; ALTER TABLE findings DROP COLUMN unseen_run; ALTER TABLE findings DROP COLUMN first_run; DROP TABLE runs;"
     ),
