@@ -1,3 +1,4 @@
+import Foundation
 import WardModel
 
 /// Columns the console's function table can sort by.
@@ -186,7 +187,9 @@ extension PostureStore {
       inRankOrder ? "+x.state" : "x.state",
       filter.states.map { $0.map(\.rawValue).sorted().map { .text($0) } })
     where_.oneOf("x.source", filter.sources.map { $0.sorted().map { .text($0) } })
-    if let by = filter.expiringBy {
+    let wallNow = EpochSeconds(Date().timeIntervalSince1970)
+    let horizons = [filter.expiringBy, filter.expiringWithin.map { wallNow + $0 }].compactMap { $0 }
+    if let by = horizons.min() {
       let closed = TriageState.allCases.filter { !$0.isOpen }.map { "'\($0.rawValue)'" }
       where_.add(
         "x.state IN (\(closed.joined(separator: ", "))) AND x.state_until IS NOT NULL "

@@ -1,9 +1,13 @@
+import Foundation
 import WardModel
 
 extension PostureStore {
-  /// Every tenant in scope with accounts, labels, function count and open findings by
-  /// severity and category (from the `finding_counts` rollup; never scans findings).
-  public func tenants() throws -> [TenantSummary] {
+  /// Every tenant in scope with accounts, labels, function count, open findings by
+  /// severity and category (from the `finding_counts` rollup; never scans findings) and the
+  /// decisions that lapse within 14 days of `now` (wall clock; the expiry index).
+  public func tenants(now: EpochSeconds = EpochSeconds(Date().timeIntervalSince1970)) throws
+    -> [TenantSummary]
+  {
     try connection.withDatabase { db in
       try db.transaction(write: false) {
         var filter = SQLFilter()
@@ -51,6 +55,18 @@ extension PostureStore {
           let severity = Severity(rank: severity)
           summaries[id]?.openBySeverity[severity, default: 0] += n
           summaries[id]?.openByCategory[category, default: [:]][severity, default: 0] += n
+        }
+        var expiryFilter = SQLFilter()
+        expiryFilter.tenants("tenant_id", scope: scope)
+        expiryFilter.add(
+          "state_until IS NOT NULL AND state_until <= ?",
+          [.integer(now + TenantSummary.expiryHorizon)])
+        expiryFilter.oneOf(
+          "state", TriageState.allCases.filter { !$0.isOpen }.map { .text($0.rawValue) })
+        for (id, n) in try db.prepare(
+          "SELECT tenant_id, COUNT(*) FROM findings\(expiryFilter.sql) GROUP BY tenant_id"
+        ).rows(expiryFilter.binds, { ($0.int64(0), $0.int(1)) }) {
+          summaries[id]?.expiringSoon = n
         }
         return order.compactMap { summaries[$0] }
       }

@@ -23,6 +23,12 @@ public struct TenantSummary: Sendable, Hashable {
   /// Open findings by category and severity.
   public var openByCategory: [Category: [Severity: Int]]
 
+  /// Closed decisions (any closed state with an expiry) that lapse within
+  /// ``expiryHorizon`` of now.
+  public var expiringSoon = 0
+  /// How far ahead the overview counts lapsing decisions: 14 days.
+  public static let expiryHorizon: EpochSeconds = 14 * UTC.day
+
   /// All open findings.
   public var openTotal: Int { openBySeverity.values.reduce(0, +) }
 
@@ -84,6 +90,9 @@ public struct FindingFilter: Sendable, Hashable {
   public var text: String?
   /// Only closed decisions that lapse at or before this instant (`--expiring 14d`).
   public var expiringBy: EpochSeconds? = nil
+  /// Only closed decisions that lapse within this many seconds of the query's wall-clock
+  /// time (the console's `expiring:14d`, which stays the same filter as time passes).
+  public var expiringWithin: EpochSeconds? = nil
   /// Only findings that changed in a window (`changed:` and `since:` in the console).
   public var changes: ChangeSelection? = nil
 

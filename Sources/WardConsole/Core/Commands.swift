@@ -7,10 +7,14 @@ public enum ConsoleCommand: Sendable, Hashable {
   case theme(String)
   case quit
   case help
+  /// Findings under a filter: `:expiring [14d]` is `expiring:14d`.
+  case findings(filter: String)
 
   /// Every command word, for completion and the help screen.
   public static let words = [
-    "overview", "tenants", "functions", "findings", "alerts", "costs", "changes", "tenant", "theme",
+    "overview", "tenants", "functions", "findings", "alerts", "costs", "changes", "expiring",
+    "tenant",
+    "theme",
     "help", "q", "quit",
   ]
 
@@ -27,6 +31,10 @@ public enum ConsoleCommand: Sendable, Hashable {
     case "costs", "cost": self = .screen(.costs)
     case "changes", "changed": self = .screen(.changes)
     case "help": self = .help
+    case "expiring":
+      let window = argument.isEmpty ? "14d" : argument
+      guard FindingQuery.horizon(window.lowercased()) != nil else { return nil }
+      self = .findings(filter: "expiring:" + window.lowercased())
     case "q", "quit": self = .quit
     case "tenant" where !argument.isEmpty: self = .tenant(argument)
     case "theme" where !argument.isEmpty: self = .theme(argument)
@@ -37,7 +45,11 @@ public enum ConsoleCommand: Sendable, Hashable {
   /// Completion candidates for the command line: command words, then `tenant NAME` and
   /// `theme NAME` for every known name.
   public static func suggestions(tenants: [String], themes: [String]) -> [String] {
-    ["overview", "functions", "findings", "alerts", "costs", "changes", "tenants", "help", "quit"]
+    [
+      "overview", "functions", "findings", "alerts", "costs", "changes", "expiring", "expiring 30d",
+      "tenants",
+      "help", "quit",
+    ]
       + tenants.map { "tenant " + $0 } + themes.map { "theme " + $0 }
   }
 }

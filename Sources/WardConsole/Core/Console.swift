@@ -272,6 +272,9 @@ public enum Console {
         let top = state.stack[0]
         return top.model.refreshQueries(state.context()).map { .load($0, screen: top.id) }
       }
+    case .findings(let filter):
+      state.stack.removeSubrange(1...)
+      return push(FindingsScreen(filter: filter), into: &state)
     case .tenant(let name):
       guard let match = state.tenantNames.first(where: { $0.lowercased() == name.lowercased() })
       else {

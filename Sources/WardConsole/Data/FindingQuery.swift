@@ -2,7 +2,8 @@ import WardModel
 import WardStore
 
 /// Parses the Findings `/` filter: free text plus `sev:` `cat:` `state:` `tenant:` `src:`
-/// `changed:` `since:` tokens. Several values of one key are OR-ed (`sev:high sev:critical`, or
+/// `changed:` `since:` `expiring:` tokens (`expiring:14d`: closed decisions that lapse
+/// within 14 days; without a `state:` token it implies `state:closed`). Several values of one key are OR-ed (`sev:high sev:critical`, or
 /// `sev:high,critical`); different keys are AND-ed. `state:open` (the default) means new,
 /// acknowledged and in-progress; `state:all` lifts the state filter.
 public enum FindingQuery {
@@ -83,6 +84,12 @@ public enum FindingQuery {
                   "unknown change `\(v)` (new, resolved, reopened, lapsed, stale, triaged, any)"))
           }
         }
+      case "expiring":
+        guard values.count == 1, let within = Self.horizon(values[0]) else {
+          return .failure(FilterError(message: "expiring: a window such as 14d or 48h"))
+        }
+        filter.expiringWithin = within
+        if states == nil && !stateAll { states = Set(TriageState.allCases.filter { !$0.isOpen }) }
       case "since":
         guard values.count == 1, let window = changeWindow(values[0]) else {
           return .failure(FilterError(message: "since: a run id or a date YYYY-MM-DD"))
@@ -108,6 +115,14 @@ public enum FindingQuery {
     return UTC.parse(v.uppercased()).map { .since($0) }
   }
 
+  /// `14d` or `48h` as seconds.
+  static func horizon(_ v: String) -> EpochSeconds? {
+    guard let unit = v.last, "dh".contains(unit), let n = Int64(v.dropLast()), n >= 0 else {
+      return nil
+    }
+    return n * (unit == "d" ? UTC.day : UTC.hour)
+  }
+
   private static func shortSeverity(_ v: String) -> Severity? {
     Severity.allCases.first { String($0.letter).lowercased() == v }
   }
@@ -120,7 +135,7 @@ public enum FindingQuery {
       + TriageState.allCases.map { "state:" + $0.rawValue }
       + tenants.map { "tenant:" + $0 } + [
         "src:ward", "src:prowler", "src:securityhub", "src:checkov",
-      ] + ChangeKind.allCases.map { "changed:" + $0.rawValue } + ["changed:any"]
+      ] + ["expiring:14d"] + ChangeKind.allCases.map { "changed:" + $0.rawValue } + ["changed:any"]
   }
 }
 

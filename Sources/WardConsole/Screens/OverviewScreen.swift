@@ -141,7 +141,7 @@ public struct OverviewScreen: ScreenModel {
   /// title (with the sort arrow when sorted) or content, so the matrix keeps its width.
   /// When the names do not fit whole, the extras go before a name is cut: COST 7D first,
   /// then FNS, then INV 7D (at 120 columns the demo's names are whole and keep INV 7D).
-  private func columns(wide: Bool, totalLabel: String) -> [TableColumn] {
+  private func columns(wide: Bool, expiring: Bool, totalLabel: String) -> [TableColumn] {
     var columns = [
       TableColumn("TENANT", width: .fit(min: max(8, displayWidth(totalLabel)), max: 24)),
       TableColumn("SCORE", width: .fit(min: 5, max: 7), alignment: .right),
@@ -162,13 +162,14 @@ public struct OverviewScreen: ScreenModel {
       columns.append(TableColumn("INV 7D", width: .fixed(7), priority: -1))
       columns.append(TableColumn("COST 7D", width: .fixed(7), priority: -2))
     }
+    if expiring { columns.append(TableColumn("EXP", width: .fixed(3), alignment: .right)) }
     columns.append(TableColumn("ALRT", width: .fixed(4), alignment: .right))
     return columns
   }
 
   private func cells(
     name: String, score: Int, summary: TenantSummary, invocations: [Double], cost: [Double],
-    alerts: Int, wide: Bool, glyphs: GlyphSet
+    alerts: Int, wide: Bool, expiring: Bool, glyphs: GlyphSet
   ) -> [TableCell] {
     let scoreRole: Role = score >= 80 ? .ok : score >= 50 ? .warn : .error
     var cells: [TableCell] = [TableCell(name), TableCell(String(score), role: scoreRole)]
@@ -194,6 +195,13 @@ public struct OverviewScreen: ScreenModel {
         TableCell(Sparkline(values: invocations).text(width: 7, glyphs: glyphs), role: .sparkline))
       cells.append(
         TableCell(Sparkline(values: cost).text(width: 7, glyphs: glyphs), role: .sparkline))
+    }
+    if expiring {
+      cells.append(
+        TableCell(
+          summary.expiringSoon > 0
+            ? Format.count(summary.expiringSoon) : glyphs.isASCII ? "." : "·",
+          role: summary.expiringSoon > 0 ? .warn : .muted))
     }
     cells.append(TableCell(String(alerts), role: alerts > 0 ? .warn : .muted))
     return cells
@@ -222,6 +230,7 @@ public struct OverviewScreen: ScreenModel {
     }
     if let busiest { parts.append("most: \(busiest.key.title.lowercased())") }
     if row.activeAlerts > 0 { parts.append("alerts 7d: \(row.activeAlerts)") }
+    if s.expiringSoon > 0 { parts.append("lapsing in 14d: \(s.expiringSoon)") }
     if !s.accounts.isEmpty { parts.append("accounts " + s.accounts.joined(separator: ", ")) }
     return parts.joined(separator: " · ")
   }
@@ -245,6 +254,7 @@ public struct OverviewScreen: ScreenModel {
         cost[i] += row.costDaily.indices.contains(i) ? row.costDaily[i] : 0
       }
       alerts += row.activeAlerts
+      summary.expiringSoon += row.summary.expiringSoon
     }
     return TenantOverview(
       summary: summary,
@@ -266,7 +276,10 @@ public struct OverviewScreen: ScreenModel {
     let visible = shown.enumerated().dropFirst(scroll).prefix(height - 1)
     let totalLabel =
       filter.isEmpty ? "TOTAL (\(rows.count))" : "TOTAL (\(sortedRows.count)/\(rows.count))"
-    let columns = columns(wide: wide, totalLabel: totalLabel)
+    // EXP only while some decision in view lapses within 14 days: a column of dots would
+    // cost INV 7D its place at 120 columns.
+    let expiring = totals.summary.expiringSoon > 0
+    let columns = columns(wide: wide, expiring: expiring, totalLabel: totalLabel)
     let sortIndex: Int? =
       switch sort {
       case .tenant: 0
@@ -279,13 +292,14 @@ public struct OverviewScreen: ScreenModel {
       name: totalLabel,
       score: t.score, summary: t.summary,
       invocations: t.invocationsDaily, cost: t.costDaily, alerts: t.activeAlerts, wide: wide,
-      glyphs: glyphs)
+      expiring: expiring, glyphs: glyphs)
     var table = Table(
       columns: columns,
       rows: visible.map { _, r in
         cells(
           name: r.summary.name, score: r.score, summary: r.summary, invocations: r.invocationsDaily,
-          cost: r.costDaily, alerts: r.activeAlerts, wide: wide, glyphs: glyphs)
+          cost: r.costDaily, alerts: r.activeAlerts, wide: wide,
+          expiring: expiring, glyphs: glyphs)
       }, firstRowIndex: scroll, totalRows: shown.count, selectedIndex: cursor,
       sort: sortIndex.map { TableSort(column: $0, ascending: ascending) },
       emptyMessage: "no tenants in scope")
@@ -319,7 +333,8 @@ public struct OverviewScreen: ScreenModel {
     }
     let legend = [
       "score = 100 / (1 + W/F/10); W = 10 crit + 5 high + 2 med + 1 low open findings, F = functions",
-      "ALRT: alerts going on in the last 7 days",
+      "ALRT: alerts going on in the last 7 days"
+        + (expiring ? " · EXP: triage decisions that lapse within 14 days (:expiring)" : ""),
       "matrix: open findings per category, glyph = worst severity: "
         + Severity.worstFirst.map { "\(glyphs.severityGlyph($0.rawValue)) \($0.rawValue)" }.joined(
           separator: "  "),
