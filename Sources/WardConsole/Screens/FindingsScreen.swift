@@ -28,12 +28,14 @@ public struct FindingsScreen: ScreenModel {
   public var breadcrumb: String { "Findings" }
   public var filterText: String { filter }
   public var acceptsFilter: Bool { true }
-  /// The filter as typed plus the implicit `state:open` when it names no state.
+  /// The filter as typed plus the implicit state when it names none: `state:open`, or
+  /// `state:closed` under `expiring:` (only closed decisions lapse).
   public var effectiveFilterText: String {
-    let hasState = filter.split(separator: " ").contains {
-      $0.lowercased().hasPrefix("state:")
-    }
-    return hasState ? filter : (filter.isEmpty ? "state:open" : filter + " state:open")
+    let tokens = filter.split(separator: " ").map { $0.lowercased() }
+    if tokens.contains(where: { $0.hasPrefix("state:") }) { return filter }
+    let implicit =
+      tokens.contains(where: { $0.hasPrefix("expiring:") }) ? "state:closed" : "state:open"
+    return filter.isEmpty ? implicit : filter + " " + implicit
   }
   public var hints: [KeyHint] {
     [

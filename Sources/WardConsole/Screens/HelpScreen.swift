@@ -80,6 +80,7 @@ public struct HelpScreen: ScreenModel {
       (":tenant NAME", "one tenant's functions"), (":findings", "findings across tenants"),
       (":alerts", "alert timeline"), (":costs", "cost per tenant and top movers"),
       (":changes", "what changed since the previous run, per tenant (Enter: its findings)"),
+      (":expiring [14d]", "closed decisions that lapse within 14 days (or the window given)"),
       (":theme NAME", "switch theme"), (":help", "this screen"), (":q  :quit", "quit"),
     ] {
       out.append(TextLine(pad(command, to: 24), style: Style(role: .key)).then(meaning))
@@ -92,7 +93,8 @@ public struct HelpScreen: ScreenModel {
           + " narrow further (tenant: matches the start of a name):"))
     out.append(
       TextLine(
-        "  sev:high,critical  cat:secrets  state:new|open|closed|all  tenant:NAME  src:prowler"))
+        "  sev:high,critical  cat:secrets  state:new|open|closed|all  tenant:NAME  src:prowler"
+          + "  changed:new|…|any  since:RUN|DATE  expiring:14d"))
     out.append(
       TextLine(
         "  changed:new|resolved|reopened|lapsed|stale|triaged|any  since:RUN|YYYY-MM-DD"
