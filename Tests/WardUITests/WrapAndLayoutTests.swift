@@ -28,6 +28,10 @@ import Testing
     #expect(truncateAtWord("Function URL without auth", to: 16) == "Function URL…")
     #expect(truncateAtWord("Supercalifragilistic", to: 8) == "Superca…")
     #expect(truncateAtWord("fits", to: 8) == "fits")
+    // A long word after the last space is cut, not left out with the cell half blank.
+    let title = "Environment variables without a customer-managed KMS key"
+    #expect(truncateAtWord(title, to: 46) == "Environment variables without a customer-mana…")
+    #expect(truncateAtWord(title, to: 40) == "Environment variables without a…")
   }
 
   @Test func fitColumnsTakeTheirContentBeforeFlexAndLowPriorityGoesFirst() {

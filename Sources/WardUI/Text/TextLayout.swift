@@ -100,15 +100,18 @@ public func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
   }
 }
 
-/// Like ``truncate(_:to:ellipsis:)``, but when a space falls in the last third of what fits
-/// the text is cut there, so a cut title reads `Function URL…` rather than `Function UR…`.
+/// Like ``truncate(_:to:ellipsis:)``, but when a space falls in the last few columns of what
+/// fits (a third of a short cell, at most 8) the text is cut there, so a cut title reads `Function URL…` rather than `Function UR…`.
 public func truncateAtWord(_ text: String, to width: Int, ellipsis: String = "…") -> String {
   guard width > 0 else { return "" }
   if displayWidth(text) <= width { return text }
   let room = width - displayWidth(ellipsis)
   guard room > 0 else { return truncate(text, to: width, ellipsis: ellipsis) }
   let kept = Array(prefix(text, columns: room))
-  if let space = kept.lastIndex(of: " "), space >= kept.count * 2 / 3, space > 0 {
+  // A word boundary at most a few columns back (a third of a short cell, 8 of a wide one),
+  // so a long word after it is cut rather than leaving half the cell blank.
+  let reach = max(3, min(8, kept.count / 3))
+  if let space = kept.lastIndex(of: " "), space >= kept.count - reach, space > 0 {
     var end = space
     while end > 0, kept[end - 1] == " " { end -= 1 }
     if end > 0 { return String(kept[..<end]) + ellipsis }
