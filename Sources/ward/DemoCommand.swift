@@ -131,7 +131,25 @@ enum DemoStore {
       throw ValidationError(
         "cannot move the demo store into \(dir): \(String(cString: strerror(errno)))")
     }
+    pruneOldStores(in: dir, keeping: 2)
     return path
+  }
+
+  /// Removes all but the `keeping` newest demo stores of `dir`: each binary or dataset
+  /// change builds a new one (~40 MB), and without this every upgrade left the old behind.
+  /// Two are kept so a debug and a release build used in turn do not rebuild each time; a
+  /// session still reading a removed store keeps its open file.
+  static func pruneOldStores(in dir: String, keeping: Int) {
+    let fm = FileManager.default
+    let stores = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter {
+      $0.hasPrefix("demo-") && $0.hasSuffix(".db")
+    }.map { dir + "/" + $0 }
+    func modified(_ path: String) -> Date {
+      ((try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
+    }
+    for old in stores.sorted(by: { modified($0) > modified($1) }).dropFirst(keeping) {
+      for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: old + suffix) }
+    }
   }
 
   /// A digest of the dataset's file list (path, size, modification time) and of this binary,
