@@ -48,4 +48,26 @@ import WardUI
     TriageTests.openFindings(c, filter: "state:all")
     #expect(c.shows("filter: state:all") && !c.shows("state:all state:open"))
   }
+  /// A long filter gives way on the title line, the counts, marks and position do not:
+  /// at 80 columns the position used to fall off the end with no ellipsis.
+  @Test func aLongFilterNeverPushesThePositionOffTheTitle() throws {
+    let (_, store) = try Fixture.store()
+    let c = Fixture.console(store, width: 80, height: 24)
+    c.command("findings")
+    c.press(.char("/"))
+    c.type("state:all tenant:acme tenant:globex sev:high,critical,medium,low,info")
+    c.press(.enter)
+    c.press([.char(" ")])
+    let title = c.screenLines()[1]
+    #expect(title.contains("1 marked · row 1 of "), "\(title)")
+    #expect(title.contains("filter: state:all") && title.contains("…"), "\(title)")
+    #expect(displayWidth(title.trimmingCharacters(in: .whitespaces)) <= 78)
+    let line = TitleLine(parts: [
+      .init(text: "12 alerts", cuttable: false), .init(text: "newest first", cuttable: true),
+      .init(text: "row 1 of 12", cuttable: false),
+    ])
+    #expect(line.fitted(width: 80) == "12 alerts · newest first · row 1 of 12")
+    #expect(line.fitted(width: 30) == "12 alerts · new… · row 1 of 12")
+    #expect(line.fitted(width: 25) == "12 alerts · row 1 of 12", "dropped when not even … fits")
+  }
 }

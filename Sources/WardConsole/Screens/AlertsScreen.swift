@@ -144,11 +144,14 @@ public struct AlertsScreen: ScreenModel {
       sort == .start && !ascending
       ? "newest first"
       : "sort: \(sort.rawValue) " + String(ascending ? glyphs.arrowUp : glyphs.arrowDown)
+    var title = TitleLine()
+    title.keep("\(ExactCount.text(list.total)) alerts")
+    title.cuttable(order)
+    if !filter.isEmpty { title.cuttable("filter: " + filter) }
+    title.keep(list.positionText)
     canvas.put(
-      text:
-        "\(ExactCount.text(list.total)) alerts · \(order)"
-        + (filter.isEmpty ? "" : " · filter: " + filter) + " · " + list.positionText,
-      at: Point(x: body.x + 2, y: body.y), style: Style(role: .title), maxWidth: body.width - 2)
+      text: title.fitted(width: body.width - 2), at: Point(x: body.x + 2, y: body.y),
+      style: Style(role: .title), maxWidth: body.width - 2)
     // Days group the rows only while they are in time order.
     let byDay = sort == .start
     let showTenant = !context.singleTenant

@@ -267,14 +267,15 @@ public struct FindingsScreen: ScreenModel {
     let glyphs = canvas.glyphs
     let (titleRect, tableRect, detailRect) = Self.layout(context.body)
     let wide = context.body.width >= 110
-    var title =
-      "\(ExactCount.text(list.total)) findings · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
-    title += " · filter: " + effectiveFilterText
-    if !marks.isEmpty { title += " · \(ExactCount.text(marks.count)) marked" }
-    title += " · " + list.positionText
+    var title = TitleLine()
+    title.keep("\(ExactCount.text(list.total)) findings")
+    title.cuttable("sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)")
+    title.cuttable("filter: " + effectiveFilterText)
+    if !marks.isEmpty { title.keep("\(ExactCount.text(marks.count)) marked") }
+    title.keep(list.positionText)
     canvas.put(
-      text: title, at: Point(x: titleRect.x + 2, y: titleRect.y), style: Style(role: .title),
-      maxWidth: titleRect.width - 2)
+      text: title.fitted(width: titleRect.width - 2), at: Point(x: titleRect.x + 2, y: titleRect.y),
+      style: Style(role: .title), maxWidth: titleRect.width - 2)
     let columns = Self.columns(context, wide: wide)
     let now = context.clock.now
     let visible = list.visible(Self.visibleRows(context))

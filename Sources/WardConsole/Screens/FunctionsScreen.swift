@@ -90,14 +90,15 @@ public struct FunctionsScreen: ScreenModel {
     let body = context.body
     let glyphs = canvas.glyphs
     let wide = body.width >= 110
-    var title = "\(ExactCount.text(list.total)) functions"
-    if let tenant { title += " in " + tenant }
-    title += " · sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)"
-    if !filter.isEmpty { title += " · filter: " + filter }
-    title += " · " + list.positionText + " · ! deprecated runtime"
+    var title = TitleLine()
+    title.keep("\(ExactCount.text(list.total)) functions" + (tenant.map { " in " + $0 } ?? ""))
+    title.cuttable("sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)")
+    if !filter.isEmpty { title.cuttable("filter: " + filter) }
+    title.keep(list.positionText)
+    title.cuttable("! deprecated runtime")
     canvas.put(
-      text: title, at: Point(x: body.x + 2, y: body.y), style: Style(role: .title),
-      maxWidth: body.width - 2)
+      text: title.fitted(width: body.width - 2), at: Point(x: body.x + 2, y: body.y),
+      style: Style(role: .title), maxWidth: body.width - 2)
     // One tenant's functions, or a single-tenant session: no TENANT column.
     let showTenant = tenant == nil && !context.singleTenant
     var columns = [TableColumn("NAME", width: .flex(weight: 2, min: 12), priority: 3)]
