@@ -147,7 +147,7 @@ public struct AlertsScreen: ScreenModel {
     var title = TitleLine()
     title.keep("\(ExactCount.text(list.total)) alerts")
     title.cuttable(order)
-    if !filter.isEmpty { title.cuttable("filter: " + filter) }
+    if !filter.isEmpty { title.cuttable("filter: " + filter, keepOrder: 1) }
     title.keep(list.positionText)
     canvas.put(
       text: title.fitted(width: body.width - 2), at: Point(x: body.x + 2, y: body.y),

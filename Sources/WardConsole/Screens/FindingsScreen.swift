@@ -270,7 +270,7 @@ public struct FindingsScreen: ScreenModel {
     var title = TitleLine()
     title.keep("\(ExactCount.text(list.total)) findings")
     title.cuttable("sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)")
-    title.cuttable("filter: " + effectiveFilterText)
+    title.cuttable("filter: " + effectiveFilterText, keepOrder: 1)
     if !marks.isEmpty { title.keep("\(ExactCount.text(marks.count)) marked") }
     title.keep(list.positionText)
     canvas.put(

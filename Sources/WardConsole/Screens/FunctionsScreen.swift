@@ -93,7 +93,7 @@ public struct FunctionsScreen: ScreenModel {
     var title = TitleLine()
     title.keep("\(ExactCount.text(list.total)) functions" + (tenant.map { " in " + $0 } ?? ""))
     title.cuttable("sort: \(sort.rawValue) \(ascending ? glyphs.arrowUp : glyphs.arrowDown)")
-    if !filter.isEmpty { title.cuttable("filter: " + filter) }
+    if !filter.isEmpty { title.cuttable("filter: " + filter, keepOrder: 1) }
     title.keep(list.positionText)
     title.cuttable("! deprecated runtime")
     canvas.put(
