@@ -154,4 +154,84 @@ import Testing
     for _ in 0..<6 { try session.send("q") }
     #expect(try session.waitFor("EXIT=").contains("EXIT=0"), "\(context)")
   }
+  /// Issue 9, items 5 and 10, on a writable copy of the demo store: an empty store says how
+  /// to fill it; `*` marks a filter's findings, `t` asks before writing (No by default),
+  /// `y` writes one batch, `u` asks again and undoes the batch whole; the audit chain
+  /// verifies afterwards and nothing is left changed.
+  @Test(arguments: runs) func bulkTriageAsksAndUndoesWholeOnAWritableStore(
+    width: Int, height: Int, term: String
+  ) throws {
+    let demo = try DemoFixture.storePath.get()
+    let dir = try TempDir("ward-bulk")
+    defer { dir.cleanup() }
+    let context = "\(width)x\(height) \(term)"
+    let environment = ["TERM": term, "WARD_OPERATOR": "alice"]
+
+    let empty = try TmuxSession(
+      command: "\(Repo.wardBinary) --store \(dir.file("empty.db"))", width: width,
+      height: height, environment: environment)
+    let onboarding = try empty.waitFor("The store is empty. To fill it:")
+    #expect(
+      onboarding.contains("ward import DIR") && onboarding.contains("ward demo"), "\(context)")
+    try empty.send("q")
+    #expect(try empty.waitFor("EXIT=").contains("EXIT=0"))
+    empty.kill()
+
+    let store = dir.file("copy.db")
+    try FileManager.default.copyItem(atPath: demo, toPath: store)
+    let session = try TmuxSession(
+      command: "\(Repo.wardBinary) --store \(store)", width: width, height: height,
+      environment: environment)
+    defer { session.kill() }
+    func settled(_ text: String) throws -> String {
+      try session.waitFor(text)
+      usleep(400_000)
+      return try session.waitFor(text)
+    }
+    try session.waitFor("TOTAL (12)")
+    try session.type(":findings")
+    try session.send("Enter")
+    try settled("row 1 of")
+    try session.send("/")
+    try session.type("sev:low tenant:tailspin")
+    try session.send("Enter")
+    try settled("row 1 of 183")
+    try session.send("*")
+    try settled("183 marked")
+    try session.send("t")
+    try session.send("2")
+    try session.send("Enter")
+    let ask = try settled("y/N")
+    #expect(ask.contains("Set 183 findings to acknowledged? y/N"), "\(context)\n\(ask)")
+    try session.send("Enter")  // the default is No
+    try settled("cancelled: nothing changed")
+    try session.send("t")
+    try session.send("2")
+    try session.send("Enter")
+    try settled("y/N")
+    try session.send("y")
+    try settled("applied 183, conflicts 0")
+    try session.send("u")
+    let undo = try settled("y/N")
+    #expect(undo.contains("Undo your last triage of 183 findings"), "\(context)\n\(undo)")
+    try session.send("y")
+    try settled("undid 183 findings of your last triage")
+    for _ in 0..<4 { try session.send("q") }
+    #expect(try session.waitFor("EXIT=").contains("EXIT=0"), "\(context)")
+
+    let verify = try ward(["audit", "verify", "--store", store])
+    #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    func states(_ path: String) throws -> [String] {
+      let r = try ward([
+        "findings", "--store", path, "--tenant", "tailspin-media", "--severity", "low",
+        "--state", "all", "--format", "json",
+      ])
+      return try jsonArray(r.stdout).map { "\($0["id"] ?? "") \($0["state"] ?? "")" }.sorted()
+    }
+    let before = try states(demo)
+    #expect(before.count > 183)
+    #expect(try states(store) == before, "the undo put every state back")
+    let log = try ward(["audit", "log", "--store", store, "--format", "json"]).stdout
+    #expect(log.contains("\"batch\""), "both the triage and its undo are batches")
+  }
 }
