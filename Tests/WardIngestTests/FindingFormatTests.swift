@@ -23,6 +23,45 @@ import WardModel
     #expect(batch.findings.allSatisfy { $0.firstSeen > 1_700_000_000 })
   }
 
+  /// A failing Prowler row is titled by what is wrong (status_detail), not by the check's
+  /// title, which says what passing means; a passing row keeps the check's title.
+  @Test func prowlerFailRowsAreTitledByWhatIsWrong() throws {
+    let batch = try Fixture.read("real/prowler-moto/lambda.ocsf.json")
+    let vpc = batch.findings.filter { $0.ruleId == "awslambda_function_inside_vpc" }
+    let failing = try #require(
+      vpc.first { $0.compliance == .failed && $0.resource.hasSuffix(":pay-api") })
+    #expect(failing.title == "Lambda function pay-api is not inside a VPC")
+    #expect(failing.category == .attackSurface, "categorised by the check, as before")
+    #expect(
+      batch.findings.filter { $0.compliance == .passed }.allSatisfy {
+        !$0.title.contains(" is not ") && !$0.title.contains(" has no ")
+      })
+    #expect(
+      batch.findings.filter { $0.compliance == .failed }.allSatisfy {
+        $0.title != "Lambda function is deployed inside a VPC"
+      })
+  }
+
+  /// Prowler's ASFF (as sent to Security Hub) does the same with its Description.
+  @Test func prowlerASFFFailRowsAreTitledByTheDescription() throws {
+    func asff(_ status: String) -> String {
+      """
+      {"Findings": [{"Id": "prowler-1", "ProductArn": "arn:aws:securityhub:eu-west-1::product/prowler/prowler",
+        "ProductName": "Prowler", "GeneratorId": "prowler-awslambda_function_url_public",
+        "AwsAccountId": "123456789012", "Title": "Lambda function URL is not publicly accessible",
+        "Description": "Lambda function pay-api has a publicly accessible function URL.",
+        "Severity": {"Label": "HIGH"}, "Compliance": {"Status": "\(status)"},
+        "Resources": [{"Type": "AwsLambdaFunction", "Id": "arn:aws:lambda:eu-west-1:123456789012:function:pay-api", "Region": "eu-west-1"}],
+        "CreatedAt": "2026-11-20T10:00:00Z", "UpdatedAt": "2026-11-20T10:00:00Z"}]}
+      """
+    }
+    let failed = try Fixture.read(json: asff("FAILED"), name: "prowler.asff.json").findings[0]
+    #expect(failed.title == "Lambda function pay-api has a publicly accessible function URL.")
+    #expect(failed.category == .invocation)
+    let passed = try Fixture.read(json: asff("PASSED"), name: "prowler.asff.json").findings[0]
+    #expect(passed.title == "Lambda function URL is not publicly accessible")
+  }
+
   /// The OCSF finding_info.uid for a finding (re-read from the fixture).
   func uid(of finding: Finding) throws -> String {
     let bytes = [UInt8](

@@ -27,10 +27,17 @@ enum SecurityHubReader {
     let generator = try f.string("GeneratorId") ?? ""
     let ruleId =
       try compliance?.string("SecurityControlId") ?? productFields?.string("ControlId") ?? generator
-    let title = try f.string("Title") ?? ruleId
+    let checkTitle = try f.string("Title") ?? ruleId
     let complianceStatus = try compliance?.string("Status")?.uppercased()
     let archived = try f.string("RecordState")?.uppercased() == "ARCHIVED"
     let passed = complianceStatus == "PASSED" || archived
+    // Prowler's ASFF carries the check's title (what passing means) and puts what is wrong
+    // in Description: a failing Prowler row is titled by that.
+    let fromProwler =
+      try f.string("ProductName")?.lowercased() == "prowler"
+      || (try f.string("ProductArn"))?.lowercased().contains("prowler") == true
+    let statusDetail = try f.string("Description") ?? ""
+    let title = fromProwler && !passed && !statusDetail.isEmpty ? statusDetail : checkTitle
     let sourceState: TriageState? =
       switch try f.object("Workflow")?.string("Status")?.uppercased() {
       case "NEW": .new
@@ -56,7 +63,7 @@ enum SecurityHubReader {
       id: StableID.make("shub", [id]), account: try f.string("AwsAccountId"),
       region: try chosen?.string("Region") ?? first?.string("Region"), functionArn: functionArn,
       resource: try chosen?.string("Id") ?? "", resourceType: resourceType,
-      category: CategoryMap.category(ruleId: ruleId, title: title, resourceType: resourceType),
+      category: CategoryMap.category(ruleId: ruleId, title: checkTitle, resourceType: resourceType),
       severity: try severity(f),
       title: title, description: try f.string("Description") ?? "", remediation: remediation,
       source: "securityhub", ruleId: ruleId, evidence: evidence.joined(separator: " "),
@@ -133,7 +140,11 @@ enum ProwlerReader {
     let uid = try info.requiredString("uid")
     let ruleId =
       try f.object("metadata")?.string("event_code") ?? info.object("analytic")?.string("uid") ?? ""
-    let title = try info.string("title") ?? f.string("message") ?? ruleId
+    let checkTitle = try info.string("title") ?? f.string("message") ?? ruleId
+    let detail = try f.string("status_detail") ?? ""
+    // A check's title says what passing means ("Lambda function URL is not publicly
+    // accessible"); a failing row is titled by what is wrong, Prowler's status_detail.
+    let title = status != "PASS" && !detail.isEmpty ? detail : checkTitle
     let resources = try f.array("resources") ?? []
     let lambda = try resources.first { r in
       try r.string("type") == "AwsLambdaFunction"
@@ -160,7 +171,6 @@ enum ProwlerReader {
     }
     let time = try AWSTime.optional(f, "time") ?? 0
     let created = try AWSTime.optional(info, "created_time") ?? time
-    let detail = try f.string("status_detail") ?? ""
     let resource = try chosen?.string("uid") ?? chosen?.string("name") ?? ""
     let region = try chosen?.string("region") ?? cloud?.string("region")
     return Finding(
@@ -169,7 +179,7 @@ enum ProwlerReader {
       functionArn: functionArn, resource: resource,
       resourceType: try chosen?.string("type"),
       category: CategoryMap.category(
-        ruleId: ruleId, title: title, resourceType: try chosen?.string("type")),
+        ruleId: ruleId, title: checkTitle, resourceType: try chosen?.string("type")),
       severity: severity ?? .medium, title: title,
       description: try info.string("desc") ?? detail,
       remediation: remediationParts.joined(separator: " "), source: "prowler", ruleId: ruleId,
