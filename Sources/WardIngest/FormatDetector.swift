@@ -76,7 +76,10 @@ enum FormatDetector {
     if has("MetricDataResults") { return try MetricDataReader.read(value, context: context) }
     if has("Datapoints") { return try MetricStatisticsReader.read(value, context: context) }
     if has("ResultsByTime") { return try CostReader.read(value, context: context) }
-    if has("Findings") { return try SecurityHubReader.read(try value.required("Findings").array()) }
+    if has("Findings") {
+      return try SecurityHubReader.read(
+        try value.required("Findings").array(), fromSecurityHub: true)
+    }
     if has("SchemaVersion") && has("ProductArn") { return try SecurityHubReader.read([value]) }
     if has("class_uid") { return try ProwlerReader.read([value]) }
     if has("check_type") && has("results") {

@@ -30,13 +30,17 @@ public struct Finding: Sendable, Hashable, Codable {
   /// The state the source reported, used when the finding is first seen
   /// (ASFF Workflow.Status, OCSF status_id). Nil means `new`.
   public var sourceState: TriageState?
+  /// The finding's identity at its source (Security Hub's Id and ProductArn), when the
+  /// source has one Ward can send decisions back to.
+  public var sourceRef: SourceRef?
 
   public init(
     id: String, account: String?, region: String?, functionArn: String?, resource: String,
     resourceType: String? = nil, category: Category, severity: Severity, title: String,
     description: String = "", remediation: String = "", source: String, ruleId: String,
     evidence: String = "", firstSeen: EpochSeconds, lastSeen: EpochSeconds,
-    compliance: Compliance = .failed, sourceState: TriageState? = nil
+    compliance: Compliance = .failed, sourceState: TriageState? = nil,
+    sourceRef: SourceRef? = nil
   ) {
     self.id = id
     self.account = account
@@ -56,6 +60,7 @@ public struct Finding: Sendable, Hashable, Codable {
     self.lastSeen = lastSeen
     self.compliance = compliance
     self.sourceState = sourceState
+    self.sourceRef = sourceRef
   }
 
   /// Whether an observation reports the problem present or gone.

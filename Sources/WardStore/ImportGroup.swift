@@ -46,9 +46,14 @@ public final class ImportGroup {
       writer.summary[.metrics] = try MetricWriter(db: db).write(batch.metrics)
       try writer.applyCosts(batch.costs)
       let findings = FindingWriter(db: db, actor: "import", now: now, run: run)
+      let identities = SourceIdentityWriter(db: db, now: now)
       for f in batch.findings {
         let tenant = try writer.tenantId(forAccount: f.account)
-        writer.summary.record(.findings, try findings.write(f, tenantId: tenant))
+        let outcome = try findings.write(f, tenantId: tenant)
+        writer.summary.record(.findings, outcome)
+        if let ref = f.sourceRef, outcome != .skipped {
+          try identities.write(ref, findingId: f.id)
+        }
       }
       try writer.applyAlerts(batch.alerts)
       anomalies = writer.newCostAnomalies

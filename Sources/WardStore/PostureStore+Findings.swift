@@ -50,7 +50,8 @@ extension PostureStore {
       lastSeen: s.int64(13), version: s.int64(14), until: s.optionalInt64(15))
   }
 
-  /// One finding with its triage state; nil if unknown or out of scope.
+  /// One finding with its triage state (and its ``SourceRef`` when the store keeps one);
+  /// nil if unknown or out of scope.
   public func finding(id: String) throws -> StoredFinding? {
     try connection.withDatabase { db in
       var where_ = SQLFilter()
@@ -61,8 +62,10 @@ extension PostureStore {
         SELECT x.id, t.name, x.account, x.region, x.function_arn, x.resource, x.resource_type,
           x.category, x.severity, x.title, x.description, x.remediation, x.source, x.rule_id,
           x.evidence, x.first_seen, x.last_seen, x.state, x.state_reason, x.state_note,
-          x.state_until, x.state_by, x.state_at, x.version
-        FROM findings x JOIN tenants t ON t.id = x.tenant_id\(where_.sql)
+          x.state_until, x.state_by, x.state_at, x.version, i.source, i.source_id,
+          i.product_arn, i.workflow_status, i.verification_state
+        FROM findings x JOIN tenants t ON t.id = x.tenant_id
+        LEFT JOIN source_identities i ON i.finding_id = x.id\(where_.sql)
         """
       ).first(where_.binds) { s in
         let state = TriageState(rawValue: s.text(17)) ?? .new
@@ -74,7 +77,12 @@ extension PostureStore {
           remediation: s.text(11), source: s.text(12), ruleId: s.text(13),
           evidence: scope.evidence(s.text(14), ruleId: s.text(13)),
           firstSeen: s.int64(15), lastSeen: s.int64(16),
-          compliance: state == .resolved ? .passed : .failed)
+          compliance: state == .resolved ? .passed : .failed,
+          sourceRef: s.optionalText(24).map {
+            SourceRef(
+              system: $0, id: s.text(25), productArn: s.text(26),
+              workflowStatus: s.optionalText(27), verificationState: s.optionalText(28))
+          })
         return StoredFinding(
           finding: finding, tenant: s.text(1),
           triage: TriageInfo(

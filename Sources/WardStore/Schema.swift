@@ -16,6 +16,7 @@ enum Schema {
     TriggerSourceSchema.migration,
     RunSchema.migration,
     DecisionWatchSchema.migration,
+    SourceIdentitySchema.migration,
   ]
 
   /// The version a fully migrated store has.

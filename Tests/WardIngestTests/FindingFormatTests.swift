@@ -148,6 +148,72 @@ import WardModel
     #expect(!insight.findings.isEmpty)
   }
 
+  @Test func securityHubFindingsKeepTheirIdAndProductArn() throws {
+    // A single finding with Security Hub's own product: held by Security Hub.
+    let single = try #require(
+      try Fixture.read(
+        "real/automated-security-response-on-aws/simtest/simdata/afsbp-lambda.1.json"
+      ).findings.first)
+    #expect(
+      single.sourceRef
+        == SourceRef(
+          system: "securityhub",
+          id:
+            "arn:aws:securityhub:us-east-1:111111111111:subscription/aws-foundational-security-best-practices/v/1.0.0/Lambda.1/finding/bb04d4d9-375b-46c9-a35a-6dc9c29259eb",
+          productArn: "arn:aws:securityhub:us-east-1::product/aws/securityhub",
+          workflowStatus: "NEW"))
+    // A get-findings response (the AWS CLI documentation's example).
+    let docs = try #require(
+      try Fixture.read("real/aws-cli/securityhub_get-findings.example1.json").findings.first)
+    #expect(docs.sourceRef?.system == "securityhub")
+    #expect(docs.sourceRef?.productArn == "arn:aws:securityhub:us-west-1::product/aws/securityhub")
+    #expect(docs.sourceRef?.region == "us-west-1")
+    #expect(docs.id == StableID.make("shub", [docs.sourceRef!.id]))
+    // A recorded GetFindings (Cloud Custodian's placebo: {"status_code", "data"}).
+    let custodian = try Fixture.read(
+      "real/cloud-custodian/tests/data/placebo/test_security_hub_mode_action_insight/securityhub.GetFindings_1.json"
+    )
+    #expect(custodian.findings.allSatisfy { $0.sourceRef?.system == "securityhub" })
+    #expect(Set(custodian.findings.compactMap(\.sourceRef?.id)).count == custodian.findings.count)
+  }
+
+  @Test func asffOfAnotherProductIsKeptButNotHeldBySecurityHub() throws {
+    let finding = """
+      {"SchemaVersion":"2018-10-08","Id":"prowler-lambda-1","ProductArn":"arn:aws:securityhub:eu-west-1::product/prowler/prowler",
+       "GeneratorId":"prowler-awslambda_function_url_public","AwsAccountId":"111122223333",
+       "CreatedAt":"2025-01-01T00:00:00Z","UpdatedAt":"2025-01-02T00:00:00Z","Severity":{"Label":"HIGH"},"Title":"URL",
+       "Resources":[{"Type":"AwsLambdaFunction","Id":"arn:aws:lambda:eu-west-1:111122223333:function:f","Region":"eu-west-1"}],
+       "Compliance":{"Status":"FAILED"},"Workflow":{"Status":"NEW"},"VerificationState":"TRUE_POSITIVE"}
+      """
+    // Prowler's -M json-asff is a bare list: Security Hub is not known to hold it.
+    let bare = try #require(try Fixture.read(json: "[\(finding)]").findings.first)
+    #expect(bare.sourceRef?.system == "asff")
+    #expect(bare.sourceRef?.id == "prowler-lambda-1")
+    #expect(bare.sourceRef?.verificationState == "TRUE_POSITIVE")
+    // The same finding in a get-findings response: Security Hub holds it.
+    let held = try #require(try Fixture.read(json: "{\"Findings\": [\(finding)]}").findings.first)
+    #expect(held.sourceRef?.system == "securityhub")
+    #expect(held.id == bare.id)
+  }
+
+  @Test func wardsOwnASFFExportKeepsTheIdentityButNotItsWorkflow() throws {
+    let json = """
+      {"Findings": [{"SchemaVersion":"2018-10-08","Id":"arn:aws:securityhub:us-east-1:111122223333:subscription/x/finding/1",
+       "ProductArn":"arn:aws:securityhub:us-east-1::product/aws/securityhub","GeneratorId":"ward/securityhub/Lambda.1",
+       "AwsAccountId":"111122223333","CreatedAt":"2025-01-01T00:00:00Z","UpdatedAt":"2025-01-02T00:00:00Z",
+       "Severity":{"Label":"HIGH"},"Title":"t","Resources":[{"Type":"Other","Id":"r","Region":"us-east-1"}],
+       "Workflow":{"Status":"SUPPRESSED"},"RecordState":"ACTIVE",
+       "ProductFields":{"ward/finding-id":"shub-0011223344556677","ward/source-system":"securityhub"}}]}
+      """
+    let f = try #require(try Fixture.read(json: json).findings.first)
+    #expect(f.sourceRef?.system == "securityhub")
+    #expect(f.sourceRef?.workflowStatus == nil)
+    #expect(
+      f.id
+        == StableID.make(
+          "shub", ["arn:aws:securityhub:us-east-1:111122223333:subscription/x/finding/1"]))
+  }
+
   @Test func asffArchivedIsPassed() throws {
     let json = """
       {"SchemaVersion":"2018-10-08","Id":"x","ProductArn":"p","GeneratorId":"g/Lambda.7","AwsAccountId":"111122223333",

@@ -150,6 +150,7 @@ extension RawConnection {
   /// What each migration after the rollups added, undone, keyed by the migration: so a
   /// test can take a store back to an older version and watch the later ones run again.
   static let undo: [(migration: String, sql: String)] = [
+    (SourceIdentitySchema.migration, "DROP TABLE source_identities;"),
     (
       DecisionWatchSchema.migration,
       "ALTER TABLE findings DROP COLUMN state_watch_invocations; ALTER TABLE findings DROP COLUMN state_watch;"

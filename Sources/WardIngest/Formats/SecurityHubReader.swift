@@ -3,16 +3,20 @@ import WardModel
 
 /// Security Hub ASFF findings (get-findings response, a bare list, or one finding).
 enum SecurityHubReader {
-  static func read(_ items: [JSONValue]) throws -> ImportBatch {
+  /// - Parameter fromSecurityHub: the items are a get-findings response (`{"Findings":
+  ///   […]}`), so every finding is one Security Hub holds; a bare list or a single finding
+  ///   may be any tool's ASFF (Prowler's `-M json-asff`), and only those whose ProductArn
+  ///   is Security Hub's own product count as held by Security Hub.
+  static func read(_ items: [JSONValue], fromSecurityHub: Bool = false) throws -> ImportBatch {
     var batch = ImportBatch(format: "asff")
     for item in items {
       guard item.isObject else { throw item.typeMismatch("an ASFF finding object") }
-      batch.findings.append(try finding(item))
+      batch.findings.append(try finding(item, fromSecurityHub: fromSecurityHub))
     }
     return batch
   }
 
-  static func finding(_ f: JSONValue) throws -> Finding {
+  static func finding(_ f: JSONValue, fromSecurityHub: Bool = false) throws -> Finding {
     let id = try f.requiredString("Id")
     let resources = try f.array("Resources") ?? []
     let first = resources.first
@@ -38,14 +42,8 @@ enum SecurityHubReader {
       || (try f.string("ProductArn"))?.lowercased().contains("prowler") == true
     let statusDetail = try f.string("Description") ?? ""
     let title = fromProwler && !passed && !statusDetail.isEmpty ? statusDetail : checkTitle
-    let sourceState: TriageState? =
-      switch try f.object("Workflow")?.string("Status")?.uppercased() {
-      case "NEW": .new
-      case "NOTIFIED": .acknowledged
-      case "SUPPRESSED": .suppressed
-      case "RESOLVED": .resolved
-      default: nil
-      }
+    let workflowStatus = try f.object("Workflow")?.string("Status")
+    let sourceState = workflowStatus.flatMap(SecurityHubWorkflow.state(forStatus:))
     let recommendation = try f.object("Remediation")?.object("Recommendation")
     var remediation = try recommendation?.string("Text") ?? ""
     if let url = try recommendation?.string("Url") {
@@ -68,7 +66,33 @@ enum SecurityHubReader {
       title: title, description: try f.string("Description") ?? "", remediation: remediation,
       source: "securityhub", ruleId: ruleId, evidence: evidence.joined(separator: " "),
       firstSeen: firstSeen, lastSeen: max(lastSeen, firstSeen),
-      compliance: passed ? .passed : .failed, sourceState: sourceState)
+      compliance: passed ? .passed : .failed, sourceState: sourceState,
+      sourceRef: try sourceRef(
+        f, id: id, workflowStatus: workflowStatus, fromSecurityHub: fromSecurityHub))
+  }
+
+  /// The finding's ASFF identity (Id, ProductArn) and the workflow its source held, so
+  /// decisions can go back with BatchUpdateFindings. System `securityhub` when Security Hub
+  /// holds the finding (a get-findings response, or Security Hub's own product ARN; in
+  /// Ward's own export, what its ProductFields `ward/source-system` says), else
+  /// `asff` (kept for the ASFF export, never sent to Security Hub). A finding Ward itself
+  /// exported (ProductFields `ward/finding-id`) keeps its identity, but its workflow is
+  /// Ward's state, not Security Hub's: it is not recorded as what Security Hub holds.
+  static func sourceRef(
+    _ f: JSONValue, id: String, workflowStatus: String?, fromSecurityHub: Bool
+  ) throws -> SourceRef? {
+    guard let productArn = try f.string("ProductArn"), !productArn.isEmpty else { return nil }
+    let productFields = try f.object("ProductFields")
+    let wardExport = try productFields?.string("ward/finding-id") != nil
+    // Ward's export names the system the identity came from (ward/source-system).
+    let held =
+      wardExport
+      ? try productFields?.string("ward/source-system") == SourceRef.securityHub
+      : fromSecurityHub || productArn.hasSuffix(":product/aws/securityhub")
+    return SourceRef(
+      system: held ? SourceRef.securityHub : SourceRef.asff, id: id, productArn: productArn,
+      workflowStatus: wardExport ? nil : workflowStatus?.uppercased(),
+      verificationState: wardExport ? nil : try f.string("VerificationState")?.uppercased())
   }
 
   /// Severity.Label, else Severity.Normalized (0-100), else ProductFields' label.
