@@ -18,9 +18,9 @@ struct ExportCommand: ParsableCommand {
       state_by, state_at, then description, evidence, remediation and urls).
 
       asff: {"Findings": [...]} in AWS Security Finding Format 2018-10-08, one object per \
-      finding with exactly: SchemaVersion; Id (Ward's stable finding id, not a Security Hub \
-      finding's original Id); ProductArn \
-      (arn:aws:securityhub:REGION:ACCOUNT:product/ACCOUNT/default); GeneratorId \
+      finding with exactly: SchemaVersion; Id and ProductArn (a Security Hub finding's \
+      original Id and ProductArn; otherwise Ward's stable finding id and \
+      arn:aws:securityhub:REGION:ACCOUNT:product/ACCOUNT/default); GeneratorId \
       (ward/SOURCE/RULE); AwsAccountId; Types (Software and Configuration \
       Checks/Ward/CATEGORY); CreatedAt (first seen); UpdatedAt (the triage time, else last \
       seen); Severity.Label (INFORMATIONAL for info); Title (first 256 characters); \
@@ -28,23 +28,54 @@ struct ExportCommand: ParsableCommand {
       Region}]; Remediation.Recommendation {Text (first 512 characters), Url (whole)} when \
       the finding has a remediation; Workflow.Status (new: NEW; acknowledged, in-progress: \
       NOTIFIED; resolved, false-positive: RESOLVED; risk-accepted, suppressed: SUPPRESSED); \
-      RecordState ACTIVE; ProductFields ward/finding-id, ward/state, ward/category, \
-      ward/tenant, ward/source; and Note {Text (state: reason — note, until DATE; at most \
-      512), UpdatedBy, UpdatedAt} when there is a decision. A finding without an account \
-      or region gets 000000000000 and us-east-1. Import it with BatchImportFindings, or \
-      update Security Hub's own findings with BatchUpdateFindings (FindingIdentifiers = Id \
-      + ProductArn).
+      VerificationState FALSE_POSITIVE for false-positive; RecordState ACTIVE; \
+      ProductFields ward/finding-id, ward/state, ward/category, ward/tenant, ward/source \
+      (and ward/source-system, securityhub or asff, when the original identity is kept); \
+      and Note {Text (state: reason — note (until DATE); at most 512 UTF-16 units, cut \
+      with …), UpdatedBy (the operator, at most 128), UpdatedAt} when there is a decision. \
+      A finding without an account or region gets 000000000000 and us-east-1. Importing \
+      the file into Ward keeps every finding's id.
+
+      securityhub-updates: BatchUpdateFindings request bodies as JSON Lines, one request a \
+      line, for `aws securityhub batch-update-findings --region R --cli-input-json "$LINE"`. \
+      Only findings Security Hub holds (imported from a get-findings response) whose state \
+      a person, a policy rule, an expiry or a stale check set in Ward, and that Security \
+      Hub is not known to hold already: the workflow it held at the newest import is \
+      compared, and a decision older than a change Security Hub made is not sent. Each \
+      request has at most 100 FindingIdentifiers {Id, ProductArn} of one region with the \
+      same Workflow.Status (the mapping above), VerificationState (FALSE_POSITIVE for \
+      false-positive; UNKNOWN to clear one Security Hub may hold) and Note {Text, \
+      UpdatedBy} (as above). --since RUN|DATE sends only decisions made after run RUN \
+      (`ward changes --runs`) or at or after DATE; --region R only findings of region R. \
+      Standard error says how many requests and ids were written, per region, and how \
+      many findings were skipped and why.
 
       markdown: a triage report per tenant and category: each decision with who, when and \
       why.
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, asff, markdown }
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case csv, json, asff, markdown
+    case securityHubUpdates = "securityhub-updates"
+  }
 
   @OptionGroup var storeOptions: StoreOptions
-  @Option(help: "csv, json, asff or markdown.") var format: Format = .csv
+  @Option(help: "csv, json, asff, markdown or securityhub-updates.") var format: Format = .csv
   @OptionGroup var filters: FindingFilterOptions
+  @Option(
+    help:
+      "securityhub-updates: only decisions made after this run id, or at or after this date (YYYY-MM-DD or an ISO 8601 time)."
+  )
+  var since: String?
+  @Option(help: "securityhub-updates: only findings Security Hub holds in this region.")
+  var region: String?
   @Option(help: "Write to FILE instead of standard output.") var output: String?
+
+  func validate() throws {
+    if format != .securityHubUpdates && (since != nil || region != nil) {
+      throw ValidationError("--since and --region apply to --format securityhub-updates only")
+    }
+  }
 
   func run() throws {
     if CallerSession.current != nil, output != nil {
@@ -52,6 +83,7 @@ struct ExportCommand: ParsableCommand {
     }
     let store = try readStore(storeOptions)
     let filter = try filters.filter()
+    if format == .securityHubUpdates { return try exportUpdates(store, filter: filter) }
     let rows = try allPages(limit: nil) { try store.findings(filter: filter, after: $0, limit: $1) }
     let findings = try rows.compactMap { try store.finding(id: $0.id) }
     let text: String
@@ -60,17 +92,49 @@ struct ExportCommand: ParsableCommand {
       let printer = RecordPrinter(format: format == .csv ? .csv : .json, tableColumns: nil)
       text = printer.render(findings.map(exportRecord), keys: exportKeys)
     case .asff: text = ASFFExport.render(findings)
-    case .markdown: text = MarkdownReport.render(findings)
+    case .markdown, .securityHubUpdates: text = MarkdownReport.render(findings)
     }
+    try write(text)
+    if let output { printError("wrote \(findings.count) findings to \(output)") }
+  }
+
+  /// `text` to `--output` (atomically) or standard output.
+  func write(_ text: String) throws {
     if let output {
       do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
       } catch {
         throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
       }
-      printError("wrote \(findings.count) findings to \(output)")
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+
+  /// `--format securityhub-updates`: the BatchUpdateFindings requests, and on standard
+  /// error what was written and what was skipped.
+  func exportUpdates(_ store: PostureStore, filter: FindingFilter) throws {
+    let window = try since.map(changeWindow)
+    if case .afterRun(let id) = window, id != 0, try store.run(id: id) == nil {
+      throw CommandFailure(
+        "--since \(id): no run #\(id) is recorded (`ward changes --runs` lists the runs)")
+    }
+    let selection = try store.securityHubDecisions(filter: filter, window: window)
+    var decisions = selection.decisions
+    var otherRegion = 0
+    if let region {
+      decisions = decisions.filter { $0.ref.region == region }
+      otherRegion = selection.decisions.count - decisions.count
+    }
+    var updates = SecurityHubUpdates.plan(decisions)
+    updates.skipped.merge(selection.excluded, uniquingKeysWith: +)
+    if otherRegion > 0 { updates.skipped[.otherRegion] = otherRegion }
+    let text = SecurityHubUpdatesExport.render(updates)
+    try write(text)
+    for line in SecurityHubUpdatesExport.summary(
+      updates, bytes: text.utf8.count, destination: output)
+    {
+      printError(line)
     }
   }
 }
@@ -102,26 +166,22 @@ func exportRecord(_ s: StoredFinding) -> Record {
 
 /// AWS Security Finding Format (2018-10-08) with the triage decision as Workflow and Note.
 enum ASFFExport {
-  /// Ward state -> Workflow.Status.
-  static func workflowStatus(_ state: TriageState) -> String {
-    switch state {
-    case .new: "NEW"
-    case .acknowledged, .inProgress: "NOTIFIED"
-    case .resolved, .falsePositive: "RESOLVED"
-    case .riskAccepted, .suppressed: "SUPPRESSED"
-    }
-  }
-
   static func render(_ findings: [StoredFinding]) -> String {
     let items = findings.map { s -> [String: Any] in
       let f = s.finding
       let account = f.account ?? "000000000000"
       let region = f.region ?? "us-east-1"
+      var productFields: [String: String] = [
+        "ward/finding-id": f.id, "ward/state": s.triage.state.rawValue,
+        "ward/category": f.category.id, "ward/tenant": s.tenant, "ward/source": f.source,
+      ]
+      if let ref = f.sourceRef { productFields["ward/source-system"] = ref.system }
       var item: [String: Any] = [
         "SchemaVersion": "2018-10-08",
-        // Ward's stable id: the store does not keep a Security Hub finding's original Id.
-        "Id": f.id,
-        "ProductArn": "arn:aws:securityhub:\(region):\(account):product/\(account)/default",
+        // A Security Hub finding keeps its own identity; Ward's findings get Ward's.
+        "Id": f.sourceRef?.id ?? f.id,
+        "ProductArn": f.sourceRef?.productArn
+          ?? "arn:aws:securityhub:\(region):\(account):product/\(account)/default",
         "GeneratorId": "ward/\(f.source)/\(f.ruleId)",
         "AwsAccountId": account,
         "Types": ["Software and Configuration Checks/Ward/\(f.category.id)"],
@@ -135,21 +195,24 @@ enum ASFFExport {
         "Resources": [
           ["Type": f.resourceType ?? "Other", "Id": f.resource, "Region": region]
         ],
-        "Workflow": ["Status": workflowStatus(s.triage.state)],
+        "Workflow": ["Status": SecurityHubWorkflow.status(for: s.triage.state)],
         "RecordState": "ACTIVE",
-        "ProductFields": [
-          "ward/finding-id": f.id, "ward/state": s.triage.state.rawValue,
-          "ward/category": f.category.id, "ward/tenant": s.tenant, "ward/source": f.source,
-        ],
+        "ProductFields": productFields,
       ]
+      if let v = SecurityHubWorkflow.verificationState(for: s.triage.state) {
+        item["VerificationState"] = v
+      }
       if !f.remediation.isEmpty {
         var recommendation: [String: String] = ["Text": String(f.remediation.prefix(512))]
         if let url = RemediationURL.first(in: f.remediation) { recommendation["Url"] = url }
         item["Remediation"] = ["Recommendation": recommendation]
       }
-      if let note = noteText(s) {
+      if let note = SecurityHubNote.text(
+        state: s.triage.state, reason: s.triage.reason, note: s.triage.note,
+        until: s.triage.until)
+      {
         item["Note"] = [
-          "Text": note, "UpdatedBy": String((s.triage.by ?? "ward").prefix(512)),
+          "Text": note, "UpdatedBy": SecurityHubNote.updatedBy(s.triage.by),
           "UpdatedAt": UTC.iso8601(s.triage.at ?? f.lastSeen),
         ]
       }
@@ -160,19 +223,6 @@ enum ASFFExport {
         withJSONObject: ["Findings": items], options: [.prettyPrinted, .sortedKeys])) ?? Data()
     // JSONSerialization leaves DEL, C1 and bidi controls raw inside strings.
     return OutputText.escapingJSONDocument(String(decoding: data, as: UTF8.self)) + "\n"
-  }
-
-  /// `state: reason — note (until DATE)`, at most 512 characters (the ASFF limit); nil when
-  /// there is no decision to report.
-  static func noteText(_ s: StoredFinding) -> String? {
-    guard s.triage.reason != nil || s.triage.note != nil || s.triage.state != .new else {
-      return nil
-    }
-    var text = s.triage.state.rawValue
-    if let reason = s.triage.reason { text += ": \(reason)" }
-    if let note = s.triage.note { text += " — \(note)" }
-    if let until = s.triage.until { text += " (until \(UTC.date(until)))" }
-    return String(text.prefix(512))
   }
 }
 
