@@ -33,6 +33,8 @@ public struct Finding: Sendable, Hashable, Codable {
   /// The finding's identity at its source (Security Hub's Id and ProductArn), when the
   /// source has one Ward can send decisions back to.
   public var sourceRef: SourceRef?
+  /// The file and lines the finding points at (Checkov, SARIF), when the source gave them.
+  public var location: SourceLocation?
 
   public init(
     id: String, account: String?, region: String?, functionArn: String?, resource: String,
@@ -40,7 +42,8 @@ public struct Finding: Sendable, Hashable, Codable {
     description: String = "", remediation: String = "", source: String, ruleId: String,
     evidence: String = "", firstSeen: EpochSeconds, lastSeen: EpochSeconds,
     compliance: Compliance = .failed, sourceState: TriageState? = nil,
-    sourceRef: SourceRef? = nil
+    sourceRef: SourceRef? = nil,
+    location: SourceLocation? = nil
   ) {
     self.id = id
     self.account = account
@@ -61,6 +64,7 @@ public struct Finding: Sendable, Hashable, Codable {
     self.compliance = compliance
     self.sourceState = sourceState
     self.sourceRef = sourceRef
+    self.location = location
   }
 
   /// Whether an observation reports the problem present or gone.

@@ -21,7 +21,7 @@ struct FindingWriter {
   static let contentColumns = [
     "tenant_id", "account", "region", "function_arn", "resource", "resource_type", "category",
     "severity", "title", "description", "remediation", "source", "rule_id", "evidence",
-    "first_seen", "last_seen",
+    "first_seen", "last_seen", "location_uri", "location_start_line", "location_end_line",
   ]
 
   private static func content(_ f: Finding, tenantId: Int64, firstSeen: Int64, lastSeen: Int64)
@@ -32,7 +32,8 @@ struct FindingWriter {
       .text(f.resource), SQLValue(f.resourceType), .text(f.category.rawValue),
       .integer(Int64(f.severity.rank)), .text(f.title), .text(f.description),
       .text(f.remediation), .text(f.source), .text(f.ruleId), .text(f.evidence),
-      .integer(firstSeen), .integer(lastSeen),
+      .integer(firstSeen), .integer(lastSeen), SQLValue(f.location?.uri),
+      SQLValue(f.location?.startLine), SQLValue(f.location?.endLine),
     ]
   }
 
@@ -43,10 +44,11 @@ struct FindingWriter {
 
   private func upsert(_ f: Finding, tenantId: Int64) throws -> UpsertOutcome {
     let columns = Self.contentColumns.joined(separator: ", ")
+    let count = Self.contentColumns.count
     let stored = try db.prepare(
       "SELECT \(columns), state FROM findings WHERE id = ?"
     ).first([.text(f.id)]) { s in
-      ((0..<16).map { s.value(Int32($0)) }, s.text(16))
+      ((0..<count).map { s.value(Int32($0)) }, s.text(Int32(count)))
     }
     guard let (oldContent, oldStateText) = stored else {
       if f.compliance == .passed { return .skipped }
@@ -58,7 +60,7 @@ struct FindingWriter {
       try db.prepare(
         """
         INSERT INTO findings (id, \(columns), state, state_by, state_at, first_run, version)
-        VALUES (\(Array(repeating: "?", count: 21).joined(separator: ", ")), 1)
+        VALUES (\(Array(repeating: "?", count: count + 5).joined(separator: ", ")), 1)
         """
       ).run(values)
       try TriageWriter(db: db).recordCreation(findingId: f.id, state: state, actor: actor, at: now)

@@ -63,7 +63,8 @@ extension PostureStore {
           x.category, x.severity, x.title, x.description, x.remediation, x.source, x.rule_id,
           x.evidence, x.first_seen, x.last_seen, x.state, x.state_reason, x.state_note,
           x.state_until, x.state_by, x.state_at, x.version, i.source, i.source_id,
-          i.product_arn, i.workflow_status, i.verification_state
+          i.product_arn, i.workflow_status, i.verification_state, x.location_uri,
+          x.location_start_line, x.location_end_line
         FROM findings x JOIN tenants t ON t.id = x.tenant_id
         LEFT JOIN source_identities i ON i.finding_id = x.id\(where_.sql)
         """
@@ -82,6 +83,9 @@ extension PostureStore {
             SourceRef(
               system: $0, id: s.text(25), productArn: s.text(26),
               workflowStatus: s.optionalText(27), verificationState: s.optionalText(28))
+          },
+          location: s.optionalText(29).map {
+            SourceLocation(uri: $0, startLine: s.optionalInt(30), endLine: s.optionalInt(31))
           })
         return StoredFinding(
           finding: finding, tenant: s.text(1),

@@ -17,6 +17,7 @@ enum Schema {
     RunSchema.migration,
     DecisionWatchSchema.migration,
     SourceIdentitySchema.migration,
+    FindingLocationSchema.migration,
   ]
 
   /// The version a fully migrated store has.

@@ -150,6 +150,10 @@ extension RawConnection {
   /// What each migration after the rollups added, undone, keyed by the migration: so a
   /// test can take a store back to an older version and watch the later ones run again.
   static let undo: [(migration: String, sql: String)] = [
+    (
+      FindingLocationSchema.migration,
+      "ALTER TABLE findings DROP COLUMN location_end_line; ALTER TABLE findings DROP COLUMN location_start_line; ALTER TABLE findings DROP COLUMN location_uri;"
+    ),
     (SourceIdentitySchema.migration, "DROP TABLE source_identities;"),
     (
       DecisionWatchSchema.migration,
