@@ -43,6 +43,9 @@ public enum Importer {
       throw ReadError("empty file")
     }
     switch TextSniffer.classify(bytes) {
+    case .json where JSONLines.looksLike(bytes):
+      let doc = try JSONDocument(parsing: JSONLines.asArray(bytes))
+      return try FormatDetector.read(doc.root, name: name, context: context)
     case .json:
       let doc = try JSONDocument(parsing: bytes)
       return try FormatDetector.read(doc.root, name: name, context: context)
