@@ -76,12 +76,19 @@ enum FormatDetector {
     if has("MetricDataResults") { return try MetricDataReader.read(value, context: context) }
     if has("Datapoints") { return try MetricStatisticsReader.read(value, context: context) }
     if has("ResultsByTime") { return try CostReader.read(value, context: context) }
+    let schema = try value.present("$schema").flatMap { $0.kind == .string ? try $0.string() : nil }
+    if has("runs") || schema?.lowercased().contains("sarif") == true {
+      return try SARIFReader.read(value, context: context)
+    }
     if has("Findings") {
-      return try SecurityHubReader.read(
-        try value.required("Findings").array(), fromSecurityHub: true)
+      return try readFindingList(try value.required("Findings"), fromSecurityHub: true)
+    }
+    // An EventBridge event from Security Hub: {"detail-type": …, "detail": {"findings": […]}}.
+    if has("detail-type"), let findings = try value.object("detail")?.present("findings") {
+      return try readFindingList(findings, fromSecurityHub: true)
     }
     if has("SchemaVersion") && has("ProductArn") { return try SecurityHubReader.read([value]) }
-    if has("class_uid") { return try ProwlerReader.read([value]) }
+    if has("class_uid") { return try OCSFReader.read([value]) }
     if has("check_type") && has("results") {
       return try CheckovReader.read([value], context: context)
     }
@@ -89,7 +96,19 @@ enum FormatDetector {
     throw value.failure("not a format Ward reads: looks like a JSON object with keys \(keys)")
   }
 
-  /// A top-level JSON array: ASFF findings, Prowler OCSF, or a list of Checkov reports.
+  /// A `Findings` (or EventBridge `detail.findings`) list: OCSF when its first finding has
+  /// `class_uid` or `finding_info` (Security Hub's GetFindingsV2), else ASFF (GetFindings).
+  static func readFindingList(_ list: JSONValue, fromSecurityHub: Bool) throws -> ImportBatch {
+    let items = try list.array()
+    if let first = items.first, first.isObject,
+      first.hasKey("class_uid") || first.hasKey("finding_info")
+    {
+      return try OCSFReader.read(items)
+    }
+    return try SecurityHubReader.read(items, fromSecurityHub: fromSecurityHub)
+  }
+
+  /// A top-level JSON array: ASFF findings, OCSF findings, or a list of Checkov reports.
   static func readList(_ value: JSONValue, context: ImportContext) throws -> ImportBatch {
     let items = try value.array()
     guard let first = items.first else { return ImportBatch(format: "empty-list") }
@@ -97,7 +116,7 @@ enum FormatDetector {
       throw first.failure("not a format Ward reads: looks like a JSON list of \(first.kind.noun)s")
     }
     if first.hasKey("class_uid") || first.hasKey("finding_info") {
-      return try ProwlerReader.read(items)
+      return try OCSFReader.read(items)
     }
     if first.hasKey("SchemaVersion") || first.hasKey("ProductArn") {
       return try SecurityHubReader.read(items)

@@ -117,103 +117,6 @@ enum SecurityHubReader {
   }
 }
 
-/// Prowler JSON-OCSF Detection Findings (class_uid 2004).
-enum ProwlerReader {
-  static func read(_ items: [JSONValue]) throws -> ImportBatch {
-    var batch = ImportBatch(format: "prowler-ocsf")
-    var places: [String] = []
-    for item in items {
-      guard item.isObject else { throw item.typeMismatch("an OCSF finding object") }
-      if let classUid = try item.int("class_uid"), classUid != 2004 {
-        throw try item.required("class_uid").failure(
-          "OCSF class \(classUid) is not a Detection Finding (2004); export with -M json-ocsf")
-      }
-      if let f = try finding(item) {
-        batch.findings.append(f)
-        places.append(item.path)
-      }
-    }
-    batch.findings = try distinguishSharedUIDs(batch.findings, places: places)
-    return batch
-  }
-
-  /// Prowler gives one `finding_info.uid` to results that differ only by resource (one API,
-  /// two stages) or region, so a finding's id is made from the uid, the resource and the
-  /// region: two such results land as two findings, in one file or in two. Two results of
-  /// one file with the same uid, resource and region are refused, naming both places.
-  static func distinguishSharedUIDs(_ findings: [Finding], places: [String]) throws
-    -> [Finding]
-  {
-    var firstPlace: [String: String] = [:]
-    for (i, f) in findings.enumerated() {
-      if let earlier = firstPlace[f.id] {
-        throw ReadError(
-          place: places[i],
-          "the same finding_info.uid, resource and region as \(earlier): Ward keeps one finding per uid, resource and region"
-        )
-      }
-      firstPlace[f.id] = places[i]
-    }
-    return findings
-  }
-
-  static func finding(_ f: JSONValue) throws -> Finding? {
-    let status = try f.string("status_code")?.uppercased() ?? "FAIL"
-    if status == "MANUAL" { return nil }
-    let info = try f.required("finding_info")
-    let uid = try info.requiredString("uid")
-    let ruleId =
-      try f.object("metadata")?.string("event_code") ?? info.object("analytic")?.string("uid") ?? ""
-    let checkTitle = try info.string("title") ?? f.string("message") ?? ruleId
-    let detail = try f.string("status_detail") ?? ""
-    // A check's title says what passing means ("Lambda function URL is not publicly
-    // accessible"); a failing row is titled by what is wrong, Prowler's status_detail.
-    let title = status != "PASS" && !detail.isEmpty ? detail : checkTitle
-    let resources = try f.array("resources") ?? []
-    let lambda = try resources.first { r in
-      try r.string("type") == "AwsLambdaFunction"
-        || (try r.string("uid")).flatMap { ARN($0)?.lambdaFunctionName } != nil
-    }
-    let chosen = lambda ?? resources.first
-    let functionArn = try lambda?.string("uid").flatMap { ARN($0)?.unqualifiedLambdaARN }
-    let cloud = try f.object("cloud")
-    var severity = try f.string("severity").flatMap { Severity(lenient: $0) }
-    if severity == nil, let sid = try f.int("severity_id") {
-      severity =
-        switch sid {
-        case 5, 6: .critical
-        case 4: .high
-        case 3: .medium
-        case 2: .low
-        default: .info
-        }
-    }
-    var remediationParts: [String] = []
-    if let remediation = try f.object("remediation") {
-      if let desc = try remediation.string("desc") { remediationParts.append(desc) }
-      if let refs = try remediation.present("references")?.stringList() { remediationParts += refs }
-    }
-    let time = try AWSTime.optional(f, "time") ?? 0
-    let created = try AWSTime.optional(info, "created_time") ?? time
-    let resource = try chosen?.string("uid") ?? chosen?.string("name") ?? ""
-    let region = try chosen?.string("region") ?? cloud?.string("region")
-    return Finding(
-      id: StableID.make("prow", [uid, resource, region ?? ""]),
-      account: try cloud?.object("account")?.string("uid"), region: region,
-      functionArn: functionArn, resource: resource,
-      resourceType: try chosen?.string("type"),
-      category: CategoryMap.category(
-        ruleId: ruleId, title: checkTitle, resourceType: try chosen?.string("type")),
-      severity: severity ?? .medium, title: title,
-      description: try info.string("desc") ?? detail,
-      remediation: remediationParts.joined(separator: " "), source: "prowler", ruleId: ruleId,
-      evidence: detail, firstSeen: min(created, time == 0 ? created : time),
-      lastSeen: max(time, created),
-      compliance: status == "PASS" ? .passed : .failed,
-      sourceState: try f.int("status_id") == 3 ? .suppressed : nil)
-  }
-}
-
 /// Checkov `-o json` reports (one report object or a list of them, one per framework).
 enum CheckovReader {
   static func read(_ reports: [JSONValue], context: ImportContext) throws -> ImportBatch {
@@ -257,8 +160,11 @@ enum CheckovReader {
       try c.string("severity").flatMap { Severity(lenient: $0) }
       ?? CategoryMap.checkovDefaultSeverity(checkId: checkId, category: category)
     var evidence = ""
+    var location: SourceLocation? = file.isEmpty ? nil : SourceLocation(uri: file)
     if let range = try c.array("file_line_range"), range.count == 2 {
-      evidence = "\(file) lines \(try range[0].int())-\(try range[1].int())"
+      let (start, end) = (try range[0].int(), try range[1].int())
+      evidence = "\(file) lines \(start)-\(end)"
+      if !file.isEmpty { location = SourceLocation(uri: file, startLine: start, endLine: end) }
     }
     return Finding(
       id: StableID.make("ckv", (context.account.map { [$0] } ?? []) + [checkId, file, resource]),
@@ -268,6 +174,6 @@ enum CheckovReader {
       category: category, severity: severity, title: title,
       description: try c.string("description") ?? "", remediation: try c.string("guideline") ?? "",
       source: "checkov", ruleId: checkId, evidence: evidence.isEmpty ? checkType : evidence,
-      firstSeen: now, lastSeen: now, compliance: compliance)
+      firstSeen: now, lastSeen: now, compliance: compliance, location: location)
   }
 }
