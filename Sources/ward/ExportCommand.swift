@@ -52,15 +52,31 @@ struct ExportCommand: ParsableCommand {
 
       markdown: a triage report per tenant and category: each decision with who, when and \
       why.
+
+      sarif: SARIF 2.1.0 for code scanning (tool Ward; a rule per rule used, with help, \
+      helpUri and security-severity; a result per finding with a location: file and lines \
+      from Checkov or a SARIF import). Findings without a location are left out and counted \
+      on standard error. Closed decisions are accepted suppressions.
+
+      ocsf: a JSON array of OCSF 1.4.0 Detection Findings (class 2004, type 200401), one per \
+      finding, with the fields Prowler's json-ocsf has; Ward's source, category, tenant, \
+      state and location under unmapped.ward. `jq -c '.[]'` makes JSON Lines of it.
+
+      `ward export sarif` and `ward export ocsf` (any format, as a positional argument) mean \
+      the same as --format.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case csv, json, asff, markdown
     case securityHubUpdates = "securityhub-updates"
+    case sarif, ocsf
   }
 
   @OptionGroup var storeOptions: StoreOptions
-  @Option(help: "csv, json, asff, markdown or securityhub-updates.") var format: Format = .csv
+  @Option(help: "csv, json, asff, markdown, securityhub-updates, sarif or ocsf.")
+  var format: Format?
+  @Argument(help: "The format, as a shorthand for --format (ward export sarif).")
+  var formatArgument: Format?
   @OptionGroup var filters: FindingFilterOptions
   @Option(
     help:
@@ -71,8 +87,15 @@ struct ExportCommand: ParsableCommand {
   var region: String?
   @Option(help: "Write to FILE instead of standard output.") var output: String?
 
+  /// `--format`, else the positional format, else csv.
+  var chosenFormat: Format { format ?? formatArgument ?? .csv }
+
   func validate() throws {
-    if format != .securityHubUpdates && (since != nil || region != nil) {
+    if let format, let formatArgument, format != formatArgument {
+      throw ValidationError(
+        "--format \(format.rawValue) and the format argument \(formatArgument.rawValue) disagree")
+    }
+    if chosenFormat != .securityHubUpdates && (since != nil || region != nil) {
       throw ValidationError("--since and --region apply to --format securityhub-updates only")
     }
   }
@@ -83,19 +106,31 @@ struct ExportCommand: ParsableCommand {
     }
     let store = try readStore(storeOptions)
     let filter = try filters.filter()
+    let format = chosenFormat
     if format == .securityHubUpdates { return try exportUpdates(store, filter: filter) }
     let rows = try allPages(limit: nil) { try store.findings(filter: filter, after: $0, limit: $1) }
     let findings = try rows.compactMap { try store.finding(id: $0.id) }
     let text: String
+    var written = findings.count
     switch format {
     case .csv, .json:
       let printer = RecordPrinter(format: format == .csv ? .csv : .json, tableColumns: nil)
       text = printer.render(findings.map(exportRecord), keys: exportKeys)
     case .asff: text = ASFFExport.render(findings)
     case .markdown, .securityHubUpdates: text = MarkdownReport.render(findings)
+    case .sarif:
+      let (log, leftOut) = SARIFExport.render(findings, version: Ward.configuration.version)
+      text = log
+      written -= leftOut
+      if leftOut > 0 {
+        printError(
+          "sarif: left out \(leftOut) of \(findings.count) findings: they have no location (file and line)"
+        )
+      }
+    case .ocsf: text = OCSFExport.render(findings, version: Ward.configuration.version)
     }
     try write(text)
-    if let output { printError("wrote \(findings.count) findings to \(output)") }
+    if let output { printError("wrote \(written) findings to \(output)") }
   }
 
   /// `text` to `--output` (atomically) or standard output.
