@@ -18,6 +18,7 @@ enum Schema {
     DecisionWatchSchema.migration,
     SourceIdentitySchema.migration,
     FindingLocationSchema.migration,
+    NotificationSchema.migration,
   ]
 
   /// The version a fully migrated store has.

@@ -150,6 +150,7 @@ extension RawConnection {
   /// What each migration after the rollups added, undone, keyed by the migration: so a
   /// test can take a store back to an older version and watch the later ones run again.
   static let undo: [(migration: String, sql: String)] = [
+    (NotificationSchema.migration, "DROP TABLE notification_cursors;"),
     (
       FindingLocationSchema.migration,
       "ALTER TABLE findings DROP COLUMN location_end_line; ALTER TABLE findings DROP COLUMN location_start_line; ALTER TABLE findings DROP COLUMN location_uri;"
