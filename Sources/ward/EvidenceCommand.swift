@@ -122,10 +122,15 @@ struct EvidenceWriteCommand: ParsableCommand {
   }
 }
 
-/// Writes a pack next to its final path and moves it into place only after `commit`
-/// succeeds, so a failure leaves no file behind.
+/// Writes a pack next to its final path and moves it into place (rename(2), which replaces
+/// an existing file atomically) only after `commit` succeeds, so a refusal or failure
+/// leaves no file behind. A folder at the path is refused before anything is done.
 enum PackFile {
   static func write<T>(_ bytes: [UInt8], to path: String, commit: () throws -> T) throws -> T {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw CommandFailure("cannot write \(path): it is a folder; give a file name")
+    }
     let url = URL(fileURLWithPath: path)
     let temp = url.deletingLastPathComponent().appendingPathComponent(
       ".\(url.lastPathComponent).\(getpid()).partial")
@@ -134,18 +139,20 @@ enum PackFile {
     } catch {
       throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
     }
+    let result: T
     do {
-      let result = try commit()
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
-      } else {
-        try FileManager.default.moveItem(at: temp, to: url)
-      }
-      return result
+      result = try commit()
     } catch {
       try? FileManager.default.removeItem(at: temp)
       throw error
     }
+    guard rename(temp.path, url.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      throw CommandFailure(
+        "the pack was recorded in the audit chain but could not be moved to \(path) "
+          + "(\(reason)); it is at \(temp.path)")
+    }
+    return result
   }
 }
 

@@ -70,6 +70,31 @@ import Testing
     #expect(note.hasSuffix("manifest-sha256=\(manifestSum.stdout.prefix(64))"))
   }
 
+  @Test func aPackReplacesAnOlderFileButNeverAFolder() throws {
+    let dir = try TempDir("ward-evidence")
+    defer { dir.cleanup() }
+    let store = try Self.demoCopy(in: dir)
+    let (from, to) = Self.days
+    let args = ["evidence", "--store", store, "--tenant", Self.tenant, "--from", from, "--to", to]
+    try Data("old".utf8).write(to: URL(fileURLWithPath: dir.file("pack.tar.gz")))
+    let again = try ward(args + ["pack.tar.gz"], currentDirectory: dir.path)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(try ward(["evidence", "verify", dir.file("pack.tar.gz")]).status == 0)
+    try FileManager.default.createDirectory(
+      atPath: dir.file("folder"), withIntermediateDirectories: false)
+    let before = try Self.head(store)
+    let refused = try ward(args + ["folder"], currentDirectory: dir.path)
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("cannot write folder: it is a folder"), "\(refused.stderr)")
+    var isFolder: ObjCBool = false
+    #expect(FileManager.default.fileExists(atPath: dir.file("folder"), isDirectory: &isFolder))
+    #expect(isFolder.boolValue)
+    #expect(try Self.head(store) == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+      .filter { $0.hasSuffix(".partial") }
+    #expect(leftovers == [])
+  }
+
   @Test func aDamagedPackFailsWithTheFileAndReason() throws {
     let dir = try TempDir("ward-evidence")
     defer { dir.cleanup() }
