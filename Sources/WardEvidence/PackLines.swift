@@ -6,7 +6,7 @@ import WardStore
 enum PackLines {
   /// A chain event with every field the hash covers, in the hash's order, times as epoch
   /// seconds (as hashed), then its hash.
-  static func chain(_ link: EvidenceLink) -> String {
+  static func chain(_ link: EvidenceLink) -> [UInt8] {
     switch link {
     case .redacted(let seq, let prevHash, let hash):
       return JSONLine.render([
@@ -29,7 +29,7 @@ enum PackLines {
 
   /// A decision for a reader: who (operator, SSH address and key), what, why, with times
   /// in ISO 8601 UTC.
-  static func decision(_ e: AuditEvent) -> String {
+  static func decision(_ e: AuditEvent) -> [UInt8] {
     JSONLine.render(decisionFields(e))
   }
 
@@ -47,7 +47,7 @@ enum PackLines {
   }
 
   /// A finding with its current state, version and the seq of the event that set it.
-  static func finding(_ f: EvidenceFinding, tenant: String) -> String {
+  static func finding(_ f: EvidenceFinding, tenant: String) -> [UInt8] {
     JSONLine.render([
       ("id", .string(f.id)), ("tenant", .string(tenant)), ("account", text(f.account)),
       ("region", text(f.region)), ("function_arn", text(f.functionArn)),

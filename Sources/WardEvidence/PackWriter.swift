@@ -51,10 +51,11 @@ public enum PackWriter {
   static func files(
     _ content: EvidenceContent, fromDay: String, toDay: String, author: Author
   ) -> [(String, [UInt8])] {
-    func lines(_ items: [String]) -> [UInt8] {
+    func lines(_ items: [[UInt8]]) -> [UInt8] {
       var out: [UInt8] = []
+      out.reserveCapacity(items.reduce(0) { $0 + $1.count + 1 })
       for item in items {
-        out += item.utf8
+        out += item
         out.append(UInt8(ascii: "\n"))
       }
       return out
@@ -63,7 +64,7 @@ public enum PackWriter {
       (PackFiles.readme, Array(PackReadme.text.utf8)),
       (
         PackFiles.pack,
-        Array(packJSON(content, fromDay: fromDay, toDay: toDay, author: author).utf8)
+        packJSON(content, fromDay: fromDay, toDay: toDay, author: author)
       ),
       (
         PackFiles.findings,
@@ -78,7 +79,7 @@ public enum PackWriter {
   /// per line.
   static func packJSON(
     _ content: EvidenceContent, fromDay: String, toDay: String, author: Author
-  ) -> String {
+  ) -> [UInt8] {
     func head(_ h: AuditHead) -> JSONScalar {
       .fields([("seq", .int(h.seq)), ("hash", .string(h.hash))])
     }
@@ -122,14 +123,14 @@ public enum PackWriter {
         ])
       ),
     ]
-    var out = "{\n"
+    var out = Array("{\n".utf8)
     for (i, (key, value)) in fields.enumerated() {
-      var line = "  "
-      JSONLine.quote(key, into: &line)
-      line += ": "
-      JSONLine.write(value, into: &line)
-      out += line + (i == fields.count - 1 ? "\n" : ",\n")
+      out += "  ".utf8
+      JSONLine.quote(key, into: &out)
+      out += ": ".utf8
+      JSONLine.write(value, into: &out)
+      out += (i == fields.count - 1 ? "\n" : ",\n").utf8
     }
-    return out + "}\n"
+    return out + "}\n".utf8
   }
 }

@@ -168,6 +168,32 @@ import WardStore
     #expect(problems.first?.reason.contains("not at head_after") == true)
   }
 
+  @Test func aLineThatIsNotJSONIsNamedByFileAndLine() throws {
+    let fixture = try TwoTenantStore()
+    let altered = try PackSurgery.edit(fixture.pack().archive, fixManifest: true) { files in
+      files[PackFiles.chain] = PackSurgery.lines(files[PackFiles.chain]!) { lines in
+        lines[2] = String(lines[2].dropLast())
+      }
+      files[PackFiles.findings] = PackSurgery.lines(files[PackFiles.findings]!) { lines in
+        lines[1] = lines[1] + "," + lines[1]
+      }
+    }
+    let problems = PackVerifier.verify(altered).problems
+    #expect(problems.count == 1, "\(problems)")
+    #expect(problems.first?.file == PackFiles.chain)
+    #expect(problems.first?.place == "line 3")
+    #expect(problems.first?.reason.hasPrefix("not a chain event: ") == true)
+    let findingsOnly = try PackSurgery.edit(fixture.pack().archive, fixManifest: true) { files in
+      files[PackFiles.findings] = PackSurgery.lines(files[PackFiles.findings]!) { lines in
+        lines[1] = lines[1] + "," + lines[1]
+      }
+    }
+    let second = PackVerifier.verify(findingsOnly).problems
+    #expect(
+      second.map(\.description).first?.hasPrefix("findings.jsonl line 2: not a finding") == true,
+      "\(second)")
+  }
+
   @Test func aNonGzipFileIsOneClearProblem() {
     let problems = PackVerifier.verify(Array("not a pack".utf8)).problems
     #expect(problems.map(\.description) == ["archive byte 0: not gzip (no 1f 8b magic)"])
