@@ -157,6 +157,11 @@ public struct PackVerifier {
     result.headBefore = AuditHead(seq: pack.headBefore.seq, hash: pack.headBefore.hash)
     result.headAfter = AuditHead(seq: pack.headAfter.seq, hash: pack.headAfter.hash)
     result.storeHead = AuditHead(seq: pack.storeHead.seq, hash: pack.storeHead.hash)
+    if pack.storeHead.seq == pack.headAfter.seq, pack.storeHead.hash != pack.headAfter.hash {
+      problem(
+        PackFiles.pack,
+        "store_head and head_after are both #\(pack.storeHead.seq) but their hashes differ")
+    }
     if pack.storeHead.seq < pack.headAfter.seq {
       problem(
         PackFiles.pack,

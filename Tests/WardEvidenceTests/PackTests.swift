@@ -157,11 +157,13 @@ import WardStore
     let fixture = try TwoTenantStore()
     let altered = try PackSurgery.edit(fixture.pack().archive, fixManifest: true) { files in
       let text = String(decoding: files[PackFiles.pack]!, as: UTF8.self)
+      // The head's hash as an off-host record would have it if the slice had been rewritten.
       let last = fixture.acmeSeqs.last!
+      let prefix = #""head_after": {"seq":\#(last),"hash":""#
+      let start = text.range(of: prefix)!.upperBound
+      let end = text.index(start, offsetBy: 64)
       files[PackFiles.pack] = Array(
-        text.replacingOccurrences(
-          of: #""head_after": {"seq":\#(last),"#, with: #""head_after": {"seq":\#(last + 1),"#
-        ).utf8)
+        text.replacingCharacters(in: start..<end, with: String(repeating: "b", count: 64)).utf8)
     }
     let problems = PackVerifier.verify(altered).problems
     #expect(problems.map(\.file) == [PackFiles.chain], "\(problems)")
@@ -233,5 +235,19 @@ import WardStore
     #expect(result.problems == [])
     #expect(result.chainCount == 0)
     #expect(result.headAfter == (try fixture.store.auditHead()))
+    // With nothing in the slice, the store's head is the slice's end: it must agree.
+    let head = try fixture.store.auditHead()
+    let altered = try PackSurgery.edit(pack.archive, fixManifest: true) { files in
+      let text = String(decoding: files[PackFiles.pack]!, as: UTF8.self)
+      files[PackFiles.pack] = Array(
+        text.replacingOccurrences(
+          of: #""store_head": {"seq":\#(head.seq),"hash":"\#(head.hash)""#,
+          with: #""store_head": {"seq":\#(head.seq),"hash":"\#(String(repeating: "a", count: 64))""#
+        ).utf8)
+    }
+    #expect(
+      PackVerifier.verify(altered).problems.map(\.description) == [
+        "pack.json: store_head and head_after are both #\(head.seq) but their hashes differ"
+      ])
   }
 }
