@@ -51,6 +51,13 @@ let package = Package(
         "WardModel", .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // Evidence packs: a tenant's findings, decisions and audit-chain slice as a .tar.gz
+    // (ustar + gzip), and their offline check.
+    .target(
+      name: "WardEvidence",
+      dependencies: [
+        "WardStore", "WardModel", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // Terminal-agnostic UI kit.
     .target(name: "WardUI", dependencies: [.product(name: "Yams", package: "Yams")]),
     // The application: screens, navigation, actions.
@@ -62,7 +69,7 @@ let package = Package(
       name: "ward",
       dependencies: [
         "WardModel", "WardStore", "WardIngest", "WardRules", "WardUI", "WardConsole", "WardAccess",
-        "WardTerminal", "CProcessGuard",
+        "WardTerminal", "CProcessGuard", "WardEvidence",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
@@ -74,6 +81,8 @@ let package = Package(
       resources: [.copy("../Fixtures")]),
     .testTarget(name: "WardRulesTests", dependencies: ["WardRules", "WardModel"]),
     .testTarget(name: "WardUITests", dependencies: ["WardUI"]),
+    .testTarget(
+      name: "WardEvidenceTests", dependencies: ["WardEvidence", "WardStore", "WardModel"]),
     .testTarget(name: "WardAccessTests", dependencies: ["WardAccess", "WardModel"]),
     .testTarget(
       name: "WardConsoleTests", dependencies: ["WardConsole", "WardUI", "WardStore", "WardModel"]),

@@ -1,9 +1,11 @@
 /// The commands an operator may run over SSH (`ssh bastion ward findings ...`), checked
 /// against `SSH_ORIGINAL_COMMAND` before anything runs.
 public enum SSHCommandPolicy {
-  /// Read commands allowed over SSH (first word after `ward`).
+  /// Read commands allowed over SSH (first word after `ward`). `evidence` reads like
+  /// `export` (the pack goes to standard output) and records that it was written.
   public static let allowedCommands: Set<String> = [
     "findings", "functions", "alerts", "costs", "tenants", "audit", "export", "rules", "changes",
+    "evidence",
   ]
   /// Options an SSH caller may not pass: they would pick another store, another operators
   /// file, or write a file on the bastion.
@@ -38,6 +40,9 @@ public enum SSHCommandPolicy {
       guard args.count >= 2, args[1] == "log" || args[1] == "verify" || args[1] == "head" else {
         return refuse("only `ward audit log|verify|head` run over SSH")
       }
+    }
+    if sub == "evidence", args.count >= 2, args[1] == "verify" {
+      return refuse("`ward evidence verify` reads a file on this host: verify the pack where it is")
     }
     for a in args {
       let name = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a

@@ -22,6 +22,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case outOfScope(String)
   /// No run with this id is recorded.
   case runNotFound(Int64)
+  /// The tenant does not exist, or is outside the handle's tenant scope (the two are not
+  /// told apart, so a scoped caller learns nothing of other tenants).
+  case tenantNotFound(String)
 
   /// Whether SQLite ran out of disk (SQLITE_FULL): the write was rolled back whole.
   public var isDiskFull: Bool {
@@ -46,6 +49,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidTriage(let why): "triage refused: \(why)"
     case .outOfScope(let what): "\(what) is refused on a tenant-scoped store handle"
     case .runNotFound(let id): "no run #\(id) is recorded in the store"
+    case .tenantNotFound(let name): "no tenant \(name) (or it is outside your tenant scope)"
     }
   }
 }

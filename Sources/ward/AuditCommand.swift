@@ -59,8 +59,8 @@ let auditKeys = [
 ]
 
 func auditRecord(_ e: AuditEvent) -> Record {
-  // A session event names no finding and no state.
-  let isSession = e.kind == .session
+  // A session or evidence event names no finding and no state.
+  let isSession = e.kind == .session || e.kind == .evidence
   return Record([
     ("seq", .int(e.seq)), ("kind", .string(e.kind.rawValue)),
     ("finding", .string(isSession ? nil : e.findingId)),
@@ -148,12 +148,28 @@ struct AuditVerifyCommand: ParsableCommand {
 /// `ward audit head`: the current head, to record somewhere else.
 struct AuditHeadCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "head", abstract: "Print the current head of the audit chain: SEQ HASH.")
+    commandName: "head", abstract: "Print the current head of the audit chain: SEQ HASH.",
+    discussion: """
+      --json prints one object: seq, hash, head (SEQ:HASH, the form `ward audit verify \
+      --head` reads), at (the head event's time, null for an empty log) and events (rows \
+      in the log). Keep it off this host; later `ward audit verify --head SEQ:HASH` shows \
+      whether the chain still passes through it.
+      """)
 
   @OptionGroup var storeOptions: StoreOptions
+  @Flag(help: "Print the head as one JSON object: seq, hash, head, at, events.") var json = false
 
   func run() throws {
-    let head = try readStore(storeOptions).auditHead()
-    printLine("\(head.seq) \(head.hash)")
+    let store = try readStore(storeOptions)
+    guard json else {
+      let head = try store.auditHead()
+      printLine("\(head.seq) \(head.hash)")
+      return
+    }
+    let info = try store.auditHeadInfo()
+    let at = info.at.map { "\"\(UTC.iso8601($0))\"" } ?? "null"
+    printLine(
+      "{\"seq\":\(info.head.seq),\"hash\":\"\(info.head.hash)\",\"head\":\"\(info.head)\","
+        + "\"at\":\(at),\"events\":\(info.eventCount)}")
   }
 }

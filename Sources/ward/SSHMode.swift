@@ -103,7 +103,7 @@ struct SSHMode {
   static let allowedCommandTypes: [any ParsableCommand.Type] = [
     FindingsCommand.self, FunctionsCommand.self, AlertsCommand.self, CostsCommand.self,
     TenantsCommand.self, AuditLogCommand.self, AuditVerifyCommand.self, AuditHeadCommand.self,
-    ExportCommand.self, RulesCommand.self, ChangesCommand.self,
+    ExportCommand.self, RulesCommand.self, ChangesCommand.self, EvidenceWriteCommand.self,
   ]
 
   /// Opens the console with the operator's role and scope; records the session's start and

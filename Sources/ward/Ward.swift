@@ -16,7 +16,8 @@ struct Ward: ParsableCommand {
       ConsoleCommand.self, DemoCommand.self, ImportCommand.self, ScanCommand.self,
       TenantsCommand.self, FunctionsCommand.self, FindingsCommand.self, AlertsCommand.self,
       CostsCommand.self, RulesCommand.self, TriageCommand.self, AuditCommand.self,
-      ExportCommand.self, PolicyCommand.self, ChangesCommand.self, NotifyCommand.self,
+      ExportCommand.self, EvidenceCommand.self, PolicyCommand.self, ChangesCommand.self,
+      NotifyCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )

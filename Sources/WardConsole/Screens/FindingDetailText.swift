@@ -71,8 +71,9 @@ enum FindingDetailText {
     let what: String
     switch e.kind {
     case .note: what = "note"
-    // A finding's history never holds session events (they name no finding).
+    // A finding's history never holds session or evidence events (they name no finding).
     case .session: what = e.reason ?? "session"
+    case .evidence: what = e.reason ?? "evidence pack"
     case .state:
       what =
         (e.from.map { $0.rawValue + " → " } ?? "created ") + e.to.rawValue

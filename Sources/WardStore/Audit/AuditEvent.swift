@@ -29,6 +29,11 @@ public enum AuditKind: String, Sendable, Hashable, Codable {
   /// id is empty, `from` is nil and `to` is `new` (unused); `reason` is `session start` or
   /// `session end` and `note` carries TERM, window size and, at the end, the duration.
   case session
+  /// An evidence pack was written (see ``EvidenceRecord``). Like a session it names no
+  /// finding: the finding id is empty, `from` is nil and `to` is `new` (unused); `reason` is
+  /// `evidence pack` and `note` names the tenant, the period, the counts, the chain slice
+  /// and the SHA-256 of the pack's manifest.
+  case evidence
 }
 
 /// One row of the append-only, hash-chained audit log.
@@ -66,6 +71,41 @@ public struct AuditEvent: Sendable, Hashable, Codable {
   public var rule: String? = nil
   /// Hex SHA-256 of the policy file the rule came from.
   public var policySHA256: String? = nil
+
+  /// An event as read back from an export (an evidence pack's chain file), to recompute
+  /// its hash offline with ``recomputedHash``.
+  public init(
+    seq: Int64, kind: AuditKind, findingId: String, from: TriageState?, to: TriageState,
+    reason: String?, note: String?, until: EpochSeconds?, operatorName: String,
+    address: String?, keyFingerprint: String?, source: AuditSource, at: EpochSeconds,
+    undoes: Int64?, prevHash: String, hash: String, batch: String? = nil, rule: String? = nil,
+    policySHA256: String? = nil
+  ) {
+    self.seq = seq
+    self.kind = kind
+    self.findingId = findingId
+    self.from = from
+    self.to = to
+    self.reason = reason
+    self.note = note
+    self.until = until
+    self.operatorName = operatorName
+    self.address = address
+    self.keyFingerprint = keyFingerprint
+    self.source = source
+    self.at = at
+    self.undoes = undoes
+    self.prevHash = prevHash
+    self.hash = hash
+    self.batch = batch
+    self.rule = rule
+    self.policySHA256 = policySHA256
+  }
+
+  /// The SHA-256 of this event's canonical encoding, computed now with the store's own
+  /// function (docs/audit.md); equal to ``hash`` when the event is intact. ``hash`` itself is
+  /// not part of the encoding.
+  public var recomputedHash: String { AuditHash.hash(self) }
 }
 
 /// Narrows `auditLog(filter:)`. Nil fields do not filter.

@@ -36,12 +36,7 @@ public struct SessionRecord: Sendable, Hashable {
   /// The event's note: `term=T size=WxH[ duration=Ns][ ended=WHY]` (values sanitised to one
   /// printable token each, so the note cannot be made to look like another field).
   var note: String {
-    func token(_ s: String) -> String {
-      let cleaned = s.unicodeScalars.map { scalar -> String in
-        scalar.value > 0x20 && scalar.value < 0x7F && scalar != "=" ? String(scalar) : "_"
-      }.joined()
-      return String(cleaned.prefix(64))
-    }
+    func token(_ s: String) -> String { NoteToken.clean(s) }
     var parts = ["term=\(term.map(token) ?? "unknown")"]
     if let width, let height { parts.append("size=\(width)x\(height)") }
     if let durationSeconds { parts.append("duration=\(durationSeconds)s") }
