@@ -5,6 +5,10 @@
 # Each file is one CLI response, unchanged (--output json). A "not found" answer
 # (no policy, no URL, no event invoke config, no bucket policy or public access block) is
 # saved as the CLI's error text.
+# Optional environment: WARD_METRIC_DAYS (30), WARD_COST_DAYS (90); WARD_METRIC_START and
+# WARD_METRIC_END (ISO 8601, e.g. 2026-12-01T13:00:00Z) fix the metric window instead of
+# "WARD_METRIC_DAYS days ago" .. "this hour"; WARD_COLLECT_ONLY=metrics writes only
+# metrics/NAME.json (scripts/collect-org.sh uses it to add the hours since a collection).
 set -euo pipefail
 
 if [[ $# -ne 1 || "$1" == -* ]]; then
@@ -14,7 +18,19 @@ fi
 OUT=$1
 DAYS_METRICS=${WARD_METRIC_DAYS:-30}
 DAYS_COST=${WARD_COST_DAYS:-90}
-mkdir -p "$OUT/functions" "$OUT/metrics" "$OUT/cost"
+ONLY=${WARD_COLLECT_ONLY:-}
+if [[ -n "$ONLY" && "$ONLY" != metrics ]]; then
+  echo "collect-aws: WARD_COLLECT_ONLY must be 'metrics' (or unset), not '$ONLY'" >&2
+  exit 2
+fi
+for var in WARD_METRIC_START WARD_METRIC_END; do
+  if [[ -n "${!var:-}" ]] && ! date -u -d "${!var}" >/dev/null 2>&1; then
+    echo "collect-aws: $var is not a date: '${!var}' (expected ISO 8601, e.g. 2026-12-01T13:00:00Z)" >&2
+    exit 2
+  fi
+done
+mkdir -p "$OUT/metrics"
+[[ -n "$ONLY" ]] || mkdir -p "$OUT/functions" "$OUT/cost"
 
 aws_json() { aws --output json "$@"; }
 
@@ -41,30 +57,34 @@ save_aspect() {
 
 iso() { date -u -d "$1" +%Y-%m-%dT%H:00:00Z; }
 
-echo "collect-aws: caller identity" >&2
-aws_json sts get-caller-identity >"$OUT/sts-get-caller-identity.json"
-echo "collect-aws: functions" >&2
-aws_json lambda list-functions >"$OUT/lambda-list-functions.json"
-aws_json lambda list-event-source-mappings >"$OUT/lambda-list-event-source-mappings.json"
-aws_json logs describe-log-groups --log-group-name-prefix /aws/lambda/ \
-  >"$OUT/logs-describe-log-groups.json"
+if [[ -z "$ONLY" ]]; then
+  echo "collect-aws: caller identity" >&2
+  aws_json sts get-caller-identity >"$OUT/sts-get-caller-identity.json"
+  echo "collect-aws: functions" >&2
+  aws_json lambda list-functions >"$OUT/lambda-list-functions.json"
+  aws_json lambda list-event-source-mappings >"$OUT/lambda-list-event-source-mappings.json"
+  aws_json logs describe-log-groups --log-group-name-prefix /aws/lambda/ \
+    >"$OUT/logs-describe-log-groups.json"
+fi
 
 mapfile -t NAMES < <(aws lambda list-functions --query 'Functions[].FunctionName' --output text |
   tr '\t' '\n' | sed '/^$/d; /^None$/d')
 
-END=$(iso "now")
-START=$(iso "$DAYS_METRICS days ago")
+END=$(iso "${WARD_METRIC_END:-now}")
+START=$(iso "${WARD_METRIC_START:-$DAYS_METRICS days ago}")
 for name in "${NAMES[@]}"; do
   echo "collect-aws: function $name" >&2
-  dir="$OUT/functions/$name"
-  mkdir -p "$dir"
-  save_aspect "$dir/get-policy.json" lambda get-policy --function-name "$name"
-  save_aspect "$dir/get-function-url-config.json" lambda get-function-url-config --function-name "$name"
-  save_aspect "$dir/get-function-concurrency.json" lambda get-function-concurrency --function-name "$name"
-  save_aspect "$dir/get-function-event-invoke-config.json" \
-    lambda get-function-event-invoke-config --function-name "$name"
-  save_aspect "$dir/get-function-code-signing-config.json" \
-    lambda get-function-code-signing-config --function-name "$name"
+  if [[ -z "$ONLY" ]]; then
+    dir="$OUT/functions/$name"
+    mkdir -p "$dir"
+    save_aspect "$dir/get-policy.json" lambda get-policy --function-name "$name"
+    save_aspect "$dir/get-function-url-config.json" lambda get-function-url-config --function-name "$name"
+    save_aspect "$dir/get-function-concurrency.json" lambda get-function-concurrency --function-name "$name"
+    save_aspect "$dir/get-function-event-invoke-config.json" \
+      lambda get-function-event-invoke-config --function-name "$name"
+    save_aspect "$dir/get-function-code-signing-config.json" \
+      lambda get-function-code-signing-config --function-name "$name"
+  fi
 
   queries=$(mktemp)
   dim="{\"Name\":\"FunctionName\",\"Value\":\"$name\"}"
@@ -94,6 +114,10 @@ for name in "${NAMES[@]}"; do
   fi
   rm -f "$queries"
 done
+if [[ -n "$ONLY" ]]; then
+  echo "collect-aws: wrote metrics $START .. $END to $OUT" >&2
+  exit 0
+fi
 
 echo "collect-aws: API Gateway" >&2
 mkdir -p "$OUT/apigateway" "$OUT/apigatewayv2"

@@ -56,7 +56,7 @@ public enum ImportPlan {
             ImportError(
               file: path,
               reason:
-                "no importable files in this directory (hidden files, README*, SOURCES*, *.md and ward-policy*.yaml are skipped)"
+                "no importable files in this directory (hidden files, README*, SOURCES*, *.md, ward-policy*.yaml and collect-summary*.json are skipped)"
             ))
         }
       case .regular:
@@ -118,15 +118,17 @@ public enum ImportPlan {
     }
   }
 
-  /// Names a directory walk passes over: documentation, and triage policy files
-  /// (`ward-policy*.yaml`, applied with `--policy`, never imported as data), so a
-  /// collection can carry its README and its policy.
+  /// Names a directory walk passes over: documentation, triage policy files
+  /// (`ward-policy*.yaml`, applied with `--policy`, never imported as data), and the report
+  /// scripts/collect-org.sh leaves at the root of its tree (`collect-summary*.json`), so a
+  /// collection can carry its README, its policy and its summary.
   static func skipped(_ name: String) -> Bool {
     let upper = name.uppercased()
     let lower = name.lowercased()
     return name.hasPrefix(".") || upper.hasPrefix("README") || upper.hasPrefix("SOURCES")
       || lower.hasSuffix(".md")
       || (lower.hasPrefix("ward-policy") && (lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")))
+      || (lower.hasPrefix("collect-summary") && lower.hasSuffix(".json"))
   }
 
   /// The stage, sniffed from the first 64 KB (inflated when gzip).

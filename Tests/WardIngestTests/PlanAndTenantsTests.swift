@@ -56,6 +56,8 @@ import WardModel
     // A triage policy next to the data (demo-data/ward-policy.yaml) is applied with
     // --policy, not imported: the walk passes over it, as over a README.
     try write(dir + "/ward-policy.yaml", "version: 1\nrules: []\n")
+    // scripts/collect-org.sh's report at the root of its tree is not data either.
+    try write(dir + "/collect-summary.json", #"{"collected":[],"skipped":[],"failed":[]}"#)
     try write(dir + "/tenants.yaml", "tenants:\n  - name: a\n    accounts: [\"111122223333\"]\n")
     let plan = try ImportPlan.scan(paths: [dir])
     #expect(plan.count == 6)
