@@ -93,6 +93,21 @@ final class Database {
     }
   }
 
+  /// The page cache a bulk write gets (256 MiB): a policy apply or scan that rewrites
+  /// 100k+ wide finding rows spends most of its time re-reading pages the default 2 MiB
+  /// cache evicted (docs/performance.md, "Policy apply").
+  static let bulkWriteCacheKiB: Int64 = 262_144
+
+  /// Runs `body` with the page cache raised to ``bulkWriteCacheKiB`` and then puts the
+  /// connection's cache size back. SQLite grows the cache only as pages are read, so a
+  /// small write costs nothing more.
+  func withBulkWriteCache<T>(_ body: () throws -> T) throws -> T {
+    let before = try pragmaInt("cache_size")
+    try execute("PRAGMA cache_size = -\(Self.bulkWriteCacheKiB)")
+    defer { try? execute("PRAGMA cache_size = \(before)") }
+    return try body()
+  }
+
   /// Runs `body` inside the open transaction as one savepoint: on error only `body`'s
   /// writes are undone and the error is rethrown, the rest of the transaction stands.
   /// If SQLite ended the whole transaction itself (disk full, I/O error), the error is

@@ -63,9 +63,11 @@ extension PostureStore {
   public func applyPolicy(_ policy: TriagePolicy, now: EpochSeconds) throws -> PolicyOutcome {
     guard scope.tenants == nil else { throw StoreError.outOfScope("policy apply") }
     return try connection.withDatabase { db in
-      try db.transaction {
-        _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .policy)
-        return try PolicyWriter(db: db).run(policy, candidates: .all, now: now, write: true)
+      try db.withBulkWriteCache {
+        try db.transaction {
+          _ = try TriageWriter(db: db).expireRiskAcceptances(now: now, source: .policy)
+          return try PolicyWriter(db: db).run(policy, candidates: .all, now: now, write: true)
+        }
       }
     }
   }
