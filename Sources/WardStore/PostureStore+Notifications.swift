@@ -34,7 +34,9 @@ extension PostureStore {
   {
     let cursor = try notificationCursor(channel: channel)
     let window: ChangeWindow = cursor.map { .since($0.sentAt) } ?? .previousRun
-    let rows = try changeDetails(window, kinds: [.new, .lapsed, .stale])
+    // Every change of the window, not `changeDetails`' default 100k: the totals are
+    // whole even on the first notification of a 1M-finding store.
+    let rows = try changeDetails(window, kinds: [.new, .lapsed, .stale], limit: Int(Int32.max))
     func section(_ kind: ChangeKind, _ keep: (ChangeRow) -> Bool)
       throws -> NotificationDigest.Section<NotificationDigest.FindingItem>
     {
