@@ -56,7 +56,8 @@ let package = Package(
     .target(
       name: "WardEvidence",
       dependencies: [
-        "WardStore", "WardModel", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+        "WardStore", "WardModel", "WardIngest", "CZlib",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // Terminal-agnostic UI kit.
     .target(name: "WardUI", dependencies: [.product(name: "Yams", package: "Yams")]),

@@ -115,11 +115,10 @@ enum FormatDetector {
     guard first.isObject else {
       throw first.failure("not a format Ward reads: looks like a JSON list of \(first.kind.noun)s")
     }
-    if first.hasKey("class_uid") || first.hasKey("finding_info") {
-      return try OCSFReader.read(items)
-    }
-    if first.hasKey("SchemaVersion") || first.hasKey("ProductArn") {
-      return try SecurityHubReader.read(items)
+    if first.hasKey("class_uid") || first.hasKey("finding_info") || first.hasKey("SchemaVersion")
+      || first.hasKey("ProductArn")
+    {
+      return try readFindingList(value, fromSecurityHub: false)
     }
     if first.hasKey("check_type") && first.hasKey("results") {
       return try CheckovReader.read(items, context: context)

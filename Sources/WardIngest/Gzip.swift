@@ -1,10 +1,16 @@
 import CZlib
 
 /// gzip decompression through zlib (detects gzip by its magic bytes, never by name).
-enum Gzip {
+public enum Gzip {
   /// Whether `bytes` start with the gzip magic `1f 8b`.
-  static func isGzip(_ bytes: [UInt8]) -> Bool {
+  public static func isGzip(_ bytes: [UInt8]) -> Bool {
     bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+  }
+
+  /// The whole of a gzip stream, for other modules (evidence packs): ``inflate(_:limit:maxOutput:)``
+  /// with no peek limit.
+  public static func decompress(_ input: [UInt8], maxOutput: Int) throws -> [UInt8] {
+    try inflate(input, maxOutput: maxOutput)
   }
 
   /// Inflates a gzip stream (concatenated members too). Stops after `limit` output bytes

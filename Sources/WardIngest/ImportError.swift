@@ -23,11 +23,12 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A problem found inside a file, before the file name is attached.
-struct ReadError: Error, Sendable {
-  var place: String
-  var reason: String
+public struct ReadError: Error, Sendable {
+  /// Where in the input: a JSON path and line:column, `line N`, `byte N`, or empty.
+  public var place: String
+  public var reason: String
 
-  init(place: String = "", _ reason: String) {
+  public init(place: String = "", _ reason: String) {
     self.place = place
     self.reason = reason
   }

@@ -5,10 +5,11 @@ enum JSONLines {
   /// Whether `bytes` hold more than one line with a value and the first such line is one
   /// whole JSON object or array by itself: a pretty-printed document's first line is
   /// only its opening bracket, and a one-line document has no second line.
+  /// Reads only as far as the second line with a value: every JSON file passes here.
   static func looksLike(_ bytes: [UInt8]) -> Bool {
-    var lines = nonBlankLines(bytes).makeIterator()
-    guard let first = lines.next(), lines.next() != nil else { return false }
-    let line = Array(bytes[first])
+    let lines = nonBlankLines(bytes, atMost: 2)
+    guard lines.count == 2 else { return false }
+    let line = Array(bytes[lines[0]])
     guard let opener = line.first, opener == UInt8(ascii: "{") || opener == UInt8(ascii: "[")
     else { return false }
     return (try? JSONDocument(parsing: line)) != nil
@@ -33,8 +34,8 @@ enum JSONLines {
   }
 
   /// The byte ranges of the lines that hold something other than white space, without
-  /// their line break (and trailing white space).
-  static func nonBlankLines(_ bytes: [UInt8]) -> [Range<Int>] {
+  /// their line break (and trailing white space); the first `atMost` of them.
+  static func nonBlankLines(_ bytes: [UInt8], atMost limit: Int = .max) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var start = 0
     func close(_ end: Int) {
@@ -46,10 +47,11 @@ enum JSONLines {
     }
     for i in bytes.indices where bytes[i] == 0x0A {
       close(i)
+      if ranges.count >= limit { return ranges }
       start = i + 1
     }
     close(bytes.count)
-    return ranges
+    return Array(ranges.prefix(limit))
   }
 
   private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
